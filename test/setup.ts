@@ -1,0 +1,2 @@
+// Unit tests run against an in-memory IndexedDB.
+import 'fake-indexeddb/auto';
