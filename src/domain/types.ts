@@ -95,3 +95,12 @@ export const MEASURE_IDS = [
   'annual_symposium',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
+
+/** The written sections of an annual key-account plan (seeds 001, section 3). */
+export interface PlanSections {
+  financialNotes: string;
+  valueChain: string;
+  buyingProcess: string;
+  competitors: string;
+  goals: string;
+}

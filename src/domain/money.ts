@@ -1,0 +1,202 @@
+// Money as integer minor units. Parsing is string-based so that '0.29' never becomes 28 fen
+// through binary floating point.
+import { fail, ok, type MinorUnits, type Result } from './types';
+
+export type AmountParseError = 'empty' | 'not_a_number' | 'out_of_range';
+
+/** Digits after the decimal point for an ISO 4217 currency (JPY 0, CNY 2). Unknown codes → 2. */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits!;
+  } catch {
+    return 2;
+  }
+}
+
+// Symbols and codes that may stand before or after an amount in exported spreadsheets.
+// NFKC has already folded full-width ￥ into ¥.
+const CURRENCY_CODES = 'CNY|RMB|USD|EUR|GBP|JPY|HKD|TWD|KRW|SGD|AUD|CAD|CHF';
+const CURRENCY_PREFIX = new RegExp(
+  `^(?:[A-Z]{1,2}\\$|[¥$£€₩₹]|(?:${CURRENCY_CODES})(?![A-Z]))`,
+  'i',
+);
+const CURRENCY_SUFFIX = new RegExp(`(?:[¥$£€₩₹元円圆]|(?<![A-Z])(?:${CURRENCY_CODES}))$`, 'i');
+const MINUS_SIGNS = new Set(['-', '−']);
+
+/**
+ * Separators of the number body. Only `.` decimal / `,` grouping today; other conventions
+ * (e.g. `1.234,56`) plug in here later.
+ */
+interface NumberStyle {
+  decimal: string;
+  group: string;
+}
+const DOT_DECIMAL: NumberStyle = { decimal: '.', group: ',' };
+
+interface SignedBody {
+  negative: boolean;
+  body: string;
+}
+
+/** Peels sign, parentheses and currency markers off both ends; null when they conflict. */
+function splitSignAndCurrency(text: string): SignedBody | null {
+  let s = text;
+  let sign: '' | '+' | '-' = '';
+  let openParen = false;
+  let closeParen = false;
+  let currency = false;
+
+  for (;;) {
+    s = s.trimStart();
+    const c = s.charAt(0);
+    const cur = currency ? null : CURRENCY_PREFIX.exec(s);
+    if (c === '(' && !openParen && !sign) {
+      openParen = true;
+      s = s.slice(1);
+    } else if ((c === '+' || MINUS_SIGNS.has(c)) && !sign) {
+      sign = c === '+' ? '+' : '-';
+      s = s.slice(1);
+    } else if (cur) {
+      currency = true;
+      s = s.slice(cur[0].length);
+    } else {
+      break;
+    }
+  }
+
+  for (;;) {
+    s = s.trimEnd();
+    const c = s.charAt(s.length - 1);
+    const cur = currency ? null : CURRENCY_SUFFIX.exec(s);
+    if (c === ')' && openParen && !closeParen) {
+      closeParen = true;
+      s = s.slice(0, -1);
+    } else if (MINUS_SIGNS.has(c) && !sign && !openParen) {
+      // Trailing minus, as SAP and some accounting exports write it: `1,234.00-`.
+      sign = '-';
+      s = s.slice(0, -1);
+    } else if (cur) {
+      currency = true;
+      s = s.slice(0, s.length - cur[0].length);
+    } else {
+      break;
+    }
+  }
+
+  // `(-5)` is a double negative nobody means; refuse rather than guess.
+  if (openParen && sign) return null;
+  if (openParen !== closeParen) return null;
+  return { negative: openParen || sign === '-', body: s };
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Splits `1,234.56` into integer and fraction digit strings; null when malformed. */
+function splitDigits(body: string, style: NumberStyle): { int: string; frac: string } | null {
+  const g = escapeRe(style.group);
+  const d = escapeRe(style.decimal);
+  // Grouping must be regular (1,234,567) so that typos like `1,23` are not silently accepted.
+  const re = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d*)(?:${d}(\\d+))?$`);
+  const m = re.exec(body);
+  if (!m) return null;
+  const int = (m[1] ?? '').split(style.group).join('');
+  const frac = m[2] ?? '';
+  if (int === '' && frac === '') return null;
+  return { int, frac };
+}
+
+/**
+ * Parses a human-written amount into integer minor units, exactly.
+ * Digits beyond `fractionDigits` are rounded half away from zero.
+ */
+export function parseAmountToMinor(
+  text: string,
+  fractionDigits = 2,
+): Result<MinorUnits, AmountParseError> {
+  const normalized = text.normalize('NFKC').trim();
+  if (normalized === '') return fail('empty');
+  const signed = splitSignAndCurrency(normalized);
+  if (!signed) return fail('not_a_number');
+  const parts = splitDigits(signed.body, DOT_DECIMAL);
+  if (!parts) return fail('not_a_number');
+
+  const kept = parts.frac.slice(0, fractionDigits).padEnd(fractionDigits, '0');
+  // Rounding the magnitude up is rounding away from zero; the sign is applied afterwards.
+  const roundUp = parts.frac.length > fractionDigits && parts.frac.charAt(fractionDigits) >= '5';
+  let magnitude = Number((parts.int || '0') + kept);
+  if (roundUp) magnitude += 1;
+  if (!Number.isSafeInteger(magnitude)) return fail('out_of_range');
+  // `magnitude === 0` avoids returning -0 for "-0.00".
+  return ok(signed.negative && magnitude !== 0 ? -magnitude : magnitude);
+}
+
+/** Exact decimal text of a minor amount: -5 → "-0.05", 123456 → "1234.56". */
+export function minorToDecimalString(minor: MinorUnits, fractionDigits = 2): string {
+  // Non-integers should not reach here; round half away from zero rather than print noise.
+  const rounded = Math.sign(minor) * Math.round(Math.abs(minor));
+  const digits = Math.abs(rounded).toString();
+  const sign = rounded < 0 ? '-' : '';
+  if (fractionDigits <= 0) return sign + digits;
+  const padded = digits.padStart(fractionDigits + 1, '0');
+  return `${sign}${padded.slice(0, -fractionDigits)}.${padded.slice(-fractionDigits)}`;
+}
+
+// Building an Intl.NumberFormat is costly and grids format thousands of cells.
+const formatCache = new Map<string, Intl.NumberFormat>();
+
+function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let f = formatCache.get(key);
+  if (!f) {
+    f = make();
+    formatCache.set(key, f);
+  }
+  return f;
+}
+
+/** Money for display, e.g. (123456, 'CNY', 'zh-CN') → "¥1,234.56". */
+export function formatMoney(minor: MinorUnits, currency: string, locale: string): string {
+  const digits = currencyDigits(currency);
+  try {
+    const f = cachedFormat(
+      `money|${currency}|${locale}`,
+      () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+    );
+    return f.format(minor / 10 ** digits);
+  } catch {
+    // Bad locale or currency from settings must not break rendering.
+    return `${minorToDecimalString(minor, digits)} ${currency}`;
+  }
+}
+
+/** Plain number for display in the workspace locale. */
+export function formatNumber(n: number, locale: string, maxFractionDigits?: number): string {
+  const options: Intl.NumberFormatOptions =
+    maxFractionDigits === undefined ? {} : { maximumFractionDigits: maxFractionDigits };
+  try {
+    return cachedFormat(
+      `number|${locale}|${maxFractionDigits ?? ''}`,
+      () => new Intl.NumberFormat(locale, options),
+    ).format(n);
+  } catch {
+    return cachedFormat(
+      `number||${maxFractionDigits ?? ''}`,
+      () => new Intl.NumberFormat(undefined, options),
+    ).format(n);
+  }
+}
+
+/**
+ * Exact integer sum of minor amounts.
+ * Throws RangeError when a value is not a safe integer or the running total leaves the safe
+ * range: past 2^53 doubles silently drop fen, and a wrong total is worse than a loud failure.
+ */
+export function sumMinor(values: Iterable<number>): number {
+  let total = 0;
+  for (const v of values) {
+    if (!Number.isSafeInteger(v)) throw new RangeError(`sumMinor: not a safe integer: ${v}`);
+    total += v;
+    if (!Number.isSafeInteger(total)) throw new RangeError('sumMinor: total exceeds 2^53');
+  }
+  return total;
+}
