@@ -4,8 +4,11 @@ import type {
   IsoDate,
   MeasureId,
   MinorUnits,
+  PlanSections,
   PlanStatus,
 } from '../domain/types';
+
+export type { PlanSections };
 
 export type CustomValue = string | number | boolean | null;
 
@@ -89,14 +92,6 @@ export interface ContactRow {
   title: string;
   line: 'business' | 'technical' | 'management' | '';
   isNode: boolean;
-}
-
-export interface PlanSections {
-  financialNotes: string;
-  valueChain: string;
-  buyingProcess: string;
-  competitors: string;
-  goals: string;
 }
 
 export interface PlanRow {

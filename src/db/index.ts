@@ -1,0 +1,23 @@
+import { KeyplanDB } from './db';
+import { accountsRepo } from './accounts';
+import { demoRepo } from './demo';
+import { importsRepo } from './imports';
+import { ordersRepo } from './orders';
+import { plansRepo } from './plans';
+import { workspacesRepo } from './workspaces';
+
+export function createRepos(db: KeyplanDB) {
+  return {
+    workspaces: workspacesRepo(db),
+    accounts: accountsRepo(db),
+    orders: ordersRepo(db),
+    imports: importsRepo(db),
+    plans: plansRepo(db),
+    demo: demoRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;
+
+/** The app's one database. Tests build their own with `new KeyplanDB(name)`. */
+export const db = new KeyplanDB();
+export const repos = createRepos(db);
