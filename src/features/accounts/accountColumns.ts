@@ -1,0 +1,104 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { AccountView } from '../../state/workspaceData.svelte';
+import type { MessageKey } from '../../i18n/i18n.svelte';
+
+export const TIER_IDS = ['', 'strategic', 'key', 'growth', 'maintain'] as const;
+
+/** Grid columns users may type into; the rest are computed from orders. */
+export const EDITABLE_FIELDS = ['isKeyAccount', 'tier', 'owner'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+export function isEditableField(field: string | undefined): field is EditableField {
+  return (EDITABLE_FIELDS as readonly string[]).includes(field ?? '');
+}
+
+interface Formatters {
+  t: (key: MessageKey) => string;
+  tDynamic: (key: string) => string;
+  money: (minor: number) => string;
+  date: (iso: string | null) => string;
+}
+
+export function tierLabel(tier: string, tDynamic: (key: string) => string): string {
+  return tier ? tDynamic(`tier.${tier}`) : '';
+}
+
+export function accountColumns(f: Formatters): ColDef<AccountView>[] {
+  const computed = { editable: false, cellClass: 'cell-computed' };
+  const editable = { editable: true, cellClass: 'cell-editable', headerClass: 'header-editable' };
+  const score = (field: 'r' | 'f' | 'm', title: MessageKey): ColDef<AccountView> => ({
+    ...computed,
+    field,
+    headerName: f.t(`col.${field}`),
+    headerTooltip: f.t(title),
+    width: 70,
+    type: 'numericColumn',
+  });
+  return [
+    {
+      ...computed,
+      field: 'name',
+      headerName: f.t('col.name'),
+      pinned: 'left',
+      minWidth: 240,
+      flex: 2,
+    },
+    {
+      ...computed,
+      field: 'orders',
+      headerName: f.t('col.orders'),
+      width: 100,
+      type: 'numericColumn',
+    },
+    {
+      ...computed,
+      field: 'revenueMinor',
+      headerName: f.t('col.revenue'),
+      width: 150,
+      type: 'numericColumn',
+      sort: 'desc',
+      valueFormatter: (p: ValueFormatterParams<AccountView, number>) => f.money(p.value ?? 0),
+    },
+    {
+      ...computed,
+      field: 'lastOrderDate',
+      headerName: f.t('col.lastOrder'),
+      width: 130,
+      valueFormatter: (p: ValueFormatterParams<AccountView, string | null>) =>
+        f.date(p.value ?? null),
+    },
+    score('r', 'col.rTitle'),
+    score('f', 'col.fTitle'),
+    score('m', 'col.mTitle'),
+    {
+      ...computed,
+      field: 'segment',
+      headerName: f.t('col.segment'),
+      width: 160,
+      valueFormatter: (p: ValueFormatterParams<AccountView, string | null>) =>
+        p.value ? f.tDynamic(`segment.${p.value}`) : '',
+      filterValueGetter: (p) => (p.data?.segment ? f.tDynamic(`segment.${p.data.segment}`) : ''),
+      getQuickFilterText: (p) => (p.value ? f.tDynamic(`segment.${p.value}`) : ''),
+    },
+    { ...computed, field: 'abc', headerName: f.t('col.abc'), width: 80 },
+    {
+      ...editable,
+      field: 'isKeyAccount',
+      headerName: f.t('col.keyAccount'),
+      width: 120,
+      cellDataType: 'boolean',
+    },
+    {
+      ...editable,
+      field: 'tier',
+      headerName: f.t('col.tier'),
+      width: 140,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...TIER_IDS] },
+      refData: Object.fromEntries(TIER_IDS.map((id) => [id, tierLabel(id, f.tDynamic)])),
+    },
+    { ...editable, field: 'owner', headerName: f.t('col.owner'), width: 150 },
+    { ...computed, field: 'industry', headerName: f.t('col.industry'), width: 150 },
+    { ...computed, field: 'region', headerName: f.t('col.region'), width: 110 },
+  ];
+}

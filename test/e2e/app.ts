@@ -1,0 +1,82 @@
+// Page models for the end-to-end suite: tests read as what a user does.
+import { expect, type Download, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export class KeyplanApp {
+  /** Every URL the page asked for, to prove nothing left the app's own origin. */
+  readonly requests: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('request', (request) => this.requests.push(request.url()));
+  }
+
+  foreignRequests(origin: string): string[] {
+    return this.requests.filter(
+      (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
+  }
+
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`/${hash}`);
+  }
+
+  async nav(name: 'Import' | 'Accounts' | 'Analysis' | 'Plans' | 'Settings'): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  }
+
+  async loadDemo(): Promise<void> {
+    await this.page.getByRole('button', { name: /Load demo workspace/ }).click();
+    await expect(this.page.getByTestId('workspace-name')).toBeVisible({ timeout: 30_000 });
+  }
+
+  async startEmpty(): Promise<void> {
+    await this.page.getByRole('button', { name: /Start empty/ }).click();
+    await expect(this.page.getByRole('heading', { name: 'Import orders' })).toBeVisible();
+  }
+
+  async importFile(path: string): Promise<void> {
+    await this.page.getByTestId('import-file').setInputFiles(path);
+    await expect(this.page.getByTestId('preview-table')).toBeVisible();
+    await this.page.getByTestId('import-run').click();
+    await expect(this.page.getByTestId('import-summary')).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** Rendered grid rows; AG Grid keeps DOM order apart from display order, so use gridRow(i). */
+  gridRows() {
+    return this.page.locator('.ag-row[row-index]');
+  }
+
+  /** The row shown at position `index` (0 = top) in the current sort. */
+  gridRow(index: number) {
+    return this.page.locator(`.ag-row[row-index="${index}"]`);
+  }
+
+  /** Non-background pixels of a chart canvas, and a fingerprint of its image. */
+  async canvasStats(testId: string): Promise<{ painted: number; fingerprint: string }> {
+    return this.page.getByTestId(testId).evaluate((node) => {
+      const canvas = node as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return { painted: 0, fingerprint: '' };
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let painted = 0;
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3]! > 0) painted += 1;
+        hash = (hash * 31 + data[i]! + data[i + 1]! * 7 + data[i + 2]! * 13) >>> 0;
+      }
+      return { painted, fingerprint: `${canvas.width}x${canvas.height}:${hash}` };
+    });
+  }
+
+  async download(
+    trigger: () => Promise<void>,
+  ): Promise<{ name: string; text: string; bytes: Buffer }> {
+    const [download]: [Download, void] = await Promise.all([
+      this.page.waitForEvent('download'),
+      trigger(),
+    ]);
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+  }
+}

@@ -1,0 +1,163 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { KeyplanApp } from './app';
+
+const fixture = fileURLToPath(new URL('../fixtures/orders_small.csv', import.meta.url));
+const expected = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../fixtures/orders_small.expected.json', import.meta.url)),
+    'utf8',
+  ),
+) as {
+  dataRows: number;
+  validRows: number;
+  rejects: { line: number; reason: string }[];
+  distinctCustomers: number;
+  revenueMinorByCustomer: Record<string, number>;
+};
+const SHOTS = 'test-results/screenshots';
+const ORIGIN = 'http://127.0.0.1:4173';
+
+test('demo workspace fills the grid and draws both charts', async ({ page }) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await page.screenshot({ path: `${SHOTS}/welcome.png` });
+  await app.loadDemo();
+
+  await expect(page.getByTestId('accounts-count')).toHaveText('300 accounts');
+  await expect(app.gridRow(0)).toBeVisible();
+  // Sorted by revenue: the first row has orders and an ABC class once analysis is in.
+  await expect(app.gridRow(0).locator('[col-id="abc"]')).toHaveText('A');
+  await page.screenshot({ path: `${SHOTS}/accounts-demo.png` });
+
+  await app.nav('Analysis');
+  await expect(page.getByTestId('pareto-headline')).toContainText(
+    /Top \d+ accounts \(\d+%\) make 80% of revenue/,
+  );
+  const pareto = await app.canvasStats('pareto-chart');
+  const heatmap = await app.canvasStats('rf-heatmap');
+  expect(pareto.painted).toBeGreaterThan(5_000);
+  expect(heatmap.painted).toBeGreaterThan(5_000);
+  await page.screenshot({ path: `${SHOTS}/analysis-demo.png`, fullPage: true });
+  expect(app.foreignRequests(ORIGIN)).toEqual([]);
+});
+
+test('import → flag a key account → plan with two actions → export → reload', async ({ page }) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.startEmpty();
+
+  // Import the small CSV (Chinese headers, Chinese and English customers, two bad rows).
+  await app.importFile(fixture);
+  await expect(page.getByTestId('sum-read')).toHaveText(String(expected.dataRows));
+  await expect(page.getByTestId('sum-imported')).toHaveText(String(expected.validRows));
+  await expect(page.getByTestId('sum-rejected')).toHaveText(String(expected.rejects.length));
+  await expect(page.getByTestId('sum-accounts')).toHaveText(String(expected.distinctCustomers));
+  const rejectRows = page.getByTestId('rejects-table').locator('tbody tr');
+  await expect(rejectRows).toHaveCount(expected.rejects.length);
+  for (const [i, reject] of expected.rejects.entries()) {
+    await expect(rejectRows.nth(i).locator('td').first()).toHaveText(String(reject.line));
+  }
+  await page.screenshot({ path: `${SHOTS}/import-summary.png`, fullPage: true });
+
+  // The accounts are there, biggest first.
+  const biggest = Object.entries(expected.revenueMinorByCustomer).sort(
+    (a, b) => b[1] - a[1],
+  )[0]![0];
+  await app.nav('Accounts');
+  await expect(page.getByTestId('accounts-count')).toHaveText(
+    `${expected.distinctCustomers} accounts`,
+  );
+  await expect(app.gridRows()).toHaveCount(expected.distinctCustomers);
+  const firstRow = app.gridRow(0);
+  await expect(firstRow.locator('[col-id="name"]')).toHaveText(biggest);
+
+  // Charts before the edit.
+  await app.nav('Analysis');
+  await expect(page.getByTestId('analysis-key-count')).toHaveText('Key accounts flagged: 0');
+  const before = await app.canvasStats('pareto-chart');
+  expect(before.painted).toBeGreaterThan(1_000);
+
+  // Flag the biggest customer as a key account in the grid.
+  await app.nav('Accounts');
+  await app.gridRow(0).locator('[col-id="isKeyAccount"] input[type="checkbox"]').click();
+  await expect(page.getByTestId('key-count')).toHaveText('1 key accounts');
+  await page.screenshot({ path: `${SHOTS}/accounts-flagged.png` });
+
+  // The Pareto chart now paints the key account differently.
+  await app.nav('Analysis');
+  await expect(page.getByTestId('analysis-key-count')).toHaveText('Key accounts flagged: 1');
+  await expect
+    .poll(async () => (await app.canvasStats('pareto-chart')).fingerprint)
+    .not.toBe(before.fingerprint);
+  await page.screenshot({ path: `${SHOTS}/analysis-flagged.png`, fullPage: true });
+
+  // Write the annual plan with two actions.
+  await app.nav('Plans');
+  await page.getByTestId('plan-account').selectOption({ label: `★ ${biggest}` });
+  await page.getByTestId('plan-year').fill('2025');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await expect(page.getByTestId('plan-heading')).toContainText(biggest);
+  await expect(page.getByTestId('fin-revenue')).not.toHaveText('CN¥0.00');
+  await page
+    .getByTestId('section-valueChain')
+    .fill('Precision parts for their assembly lines, "A" grade, =risky text');
+  await page.getByTestId('section-goals').fill('Grow share of wallet to 40%');
+  await page.getByTestId('action-template').selectOption('executive_visits');
+  await page.getByTestId('add-action').click();
+  await page.getByTestId('action-template').selectOption('annual_symposium');
+  await page.getByTestId('add-action').click();
+  const actions = page.getByTestId('actions-table').locator('tbody tr');
+  await expect(actions).toHaveCount(2);
+  await actions.nth(0).getByRole('textbox', { name: 'Owner' }).fill('王磊, Sales');
+  await actions.nth(0).getByRole('textbox', { name: 'Owner' }).press('Tab');
+  await actions.nth(1).getByLabel('Due').fill('2025-12-15');
+  await actions.nth(1).getByLabel('Status').selectOption('in_progress');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.screenshot({ path: `${SHOTS}/plan-editor.png`, fullPage: true });
+
+  // Export and read the file as Excel would.
+  const file = await app.download(() => page.getByTestId('export-plan').click());
+  expect(file.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const parsed = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  expect(parsed.data).toEqual([
+    ['Plan year', 'Account', 'Plan status', 'Action', 'Measure', 'Owner', 'Due', 'Status'],
+    [
+      '2025',
+      biggest,
+      'Draft',
+      'Executive visits to the account',
+      'Executive visits to the account',
+      '王磊, Sales',
+      '',
+      'Planned',
+    ],
+    [
+      '2025',
+      biggest,
+      'Draft',
+      'Annual key-account symposium with senior management',
+      'Annual key-account symposium with senior management',
+      '',
+      '2025-12-15',
+      'In progress',
+    ],
+  ]);
+
+  // Everything survives a reload.
+  await page.reload();
+  await expect(page.getByTestId('plan-heading')).toContainText(biggest);
+  await expect(page.getByTestId('section-valueChain')).toHaveValue(
+    'Precision parts for their assembly lines, "A" grade, =risky text',
+  );
+  await expect(page.getByTestId('actions-table').locator('tbody tr')).toHaveCount(2);
+  await app.nav('Accounts');
+  await expect(page.getByTestId('key-count')).toHaveText('1 key accounts');
+  await expect(
+    app.gridRow(0).locator('[col-id="isKeyAccount"] input[type="checkbox"]'),
+  ).toBeChecked();
+
+  expect(app.foreignRequests(ORIGIN)).toEqual([]);
+});
