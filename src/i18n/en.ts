@@ -29,6 +29,8 @@ export const en = {
   'welcome.dataLocal': 'Everything stays in this browser. Nothing is uploaded.',
   'workspace.demoName': 'Demo — East China Industrial Supply',
   'workspace.emptyName': 'My workspace',
+  'demo.planGoals':
+    'Keep first-supplier status; grow revenue 15% through new product trials and a joint promotion in Q2.',
 
   'import.title': 'Import orders',
   'import.intro':

@@ -31,6 +31,7 @@ export const zhCN: Record<MessageKey, string> = {
   'welcome.dataLocal': '所有数据只保存在本浏览器中，不会上传。',
   'workspace.demoName': '演示 — 华东工业供应',
   'workspace.emptyName': '我的工作区',
+  'demo.planGoals': '保持第一供应商地位；通过新品试销和第二季度联合促销，使销售额增长 15%。',
 
   'import.title': '导入订单',
   'import.intro': '选择或拖入订单 CSV 导出文件（UTF-8）。每行需要客户、订单日期和金额。',

@@ -4,7 +4,9 @@ import { aggregateActivity } from '../domain/rfm';
 import { repos } from '../db';
 import type { WorkspaceSettings } from '../db/workspaces';
 import type { WorkspaceRow } from '../db/schema';
-import { t } from '../i18n/i18n.svelte';
+import { t, tDynamic } from '../i18n/i18n.svelte';
+import { addDays, fiscalYearOf } from '../domain/date';
+import type { MeasureId } from '../domain/types';
 
 /** How many demo accounts start flagged: the seeds advise 5–8 target key accounts (002). */
 const DEMO_KEY_ACCOUNTS = 6;
@@ -60,9 +62,34 @@ class WorkspaceState {
         data,
         keyAccountKeys,
       );
+      await this.addSamplePlan(id, keyAccountKeys[0], data.orders.at(-1)?.date);
       this.current = (await repos.workspaces.get(id)) ?? null;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** A started plan for the top key account, so the Plans screen shows what a plan looks like. */
+  private async addSamplePlan(workspaceId: number, accountKey?: string, lastDate?: string) {
+    if (!accountKey || !lastDate) return;
+    const accounts = await repos.accounts.listByWorkspace(workspaceId);
+    const account = accounts.find((a) => a.key === accountKey);
+    if (!account?.id) return;
+    const planId = await repos.plans.create(workspaceId, account.id, fiscalYearOf(lastDate, 1));
+    await repos.plans.updateSections(planId, { goals: t('demo.planGoals') });
+    const samples: { measure: MeasureId; due: string }[] = [
+      { measure: 'executive_visits', due: addDays(lastDate, 30) },
+      { measure: 'priority_supply', due: addDays(lastDate, 45) },
+      { measure: 'annual_symposium', due: addDays(lastDate, 60) },
+    ];
+    for (const s of samples) {
+      await repos.plans.addAction(planId, {
+        measure: s.measure,
+        title: tDynamic(`measure.${s.measure}`),
+        owner: account.owner,
+        due: s.due,
+        status: 'planned',
+      });
     }
   }
 

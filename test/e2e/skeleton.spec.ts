@@ -161,3 +161,47 @@ test('import → flag a key account → plan with two actions → export → rel
 
   expect(app.foreignRequests(ORIGIN)).toEqual([]);
 });
+
+test('demo in 简体中文: search the grid, see the sample plan, every screen renders', async ({
+  page,
+}) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.loadDemo();
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(
+    page.getByRole('navigation').getByRole('link', { name: '客户', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByTestId('accounts-count')).toHaveText('300 个客户');
+  await expect(page.locator('.ag-header-cell[col-id="name"]')).toContainText('客户');
+
+  // Quick search narrows the grid to matching names.
+  const firstName = (await app.gridRow(0).locator('[col-id="name"]').textContent())!.trim();
+  await page.getByTestId('accounts-search').fill(firstName);
+  await expect(app.gridRows()).toHaveCount(1);
+  await page.getByTestId('accounts-search').fill('');
+  await page.screenshot({ path: `${SHOTS}/accounts-zh.png` });
+
+  await app.page.getByRole('navigation').getByRole('link', { name: '分析', exact: true }).click();
+  await expect(page.getByTestId('pareto-headline')).toContainText('贡献了 80% 的销售额');
+  await page.screenshot({ path: `${SHOTS}/analysis-zh.png`, fullPage: true });
+
+  // The demo starts with one plan for the biggest key account.
+  await app.page.getByRole('navigation').getByRole('link', { name: '计划', exact: true }).click();
+  await expect(page.getByTestId('plans-table').locator('tbody tr')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/plans-zh.png` });
+  await page.getByTestId('plans-table').getByRole('link', { name: '打开' }).click();
+  await expect(page.getByTestId('actions-table').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('plan-heading')).toContainText('大客户年度发展计划');
+  await page.screenshot({ path: `${SHOTS}/plan-zh.png`, fullPage: true });
+
+  await app.page.getByRole('navigation').getByRole('link', { name: '导入', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '导入订单' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/import-zh.png` });
+  await app.page.getByRole('navigation').getByRole('link', { name: '设置', exact: true }).click();
+  await expect(page.getByTestId('settings-name')).toHaveValue(
+    'Demo — East China Industrial Supply',
+  );
+  await page.screenshot({ path: `${SHOTS}/settings-zh.png` });
+  expect(app.foreignRequests(ORIGIN)).toEqual([]);
+});

@@ -63,7 +63,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       ...computed,
       field: 'lastOrderDate',
       headerName: f.t('col.lastOrder'),
-      width: 130,
+      width: 150,
       valueFormatter: (p: ValueFormatterParams<AccountView, string | null>) =>
         f.date(p.value ?? null),
     },
