@@ -7,6 +7,11 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   worker: { format: 'es' },
+  // Pre-bundle up front: otherwise the first import in `npm run dev` discovers the worker's
+  // dependencies late and Vite reloads the page in the middle of it.
+  optimizeDeps: {
+    include: ['papaparse', 'dexie', 'ag-grid-community', 'chart.js', 'chartjs-chart-matrix'],
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
