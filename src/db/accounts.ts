@@ -1,4 +1,4 @@
-import type { KeyplanDB } from './db';
+import { updateExisting, type KeyplanDB } from './db';
 import type { AccountRow } from './schema';
 
 /** Fields a user may type into; everything else is computed or owned by imports. */
@@ -16,10 +16,7 @@ export function accountsRepo(db: KeyplanDB) {
       return db.accounts.get(id);
     },
     async update(id: number, patch: Partial<EditableAccountFields>): Promise<void> {
-      const changed = await db.accounts.update(id, patch);
-      if (changed === 0 && !(await db.accounts.get(id))) {
-        throw new Error(`Account ${id} does not exist`);
-      }
+      await updateExisting(db.accounts, id, patch, 'Account');
     },
   };
 }

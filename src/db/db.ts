@@ -48,3 +48,17 @@ export function assignedId(id: number | undefined): number {
   if (id === undefined) throw new Error('IndexedDB did not assign a key');
   return id;
 }
+
+/** Dexie's update() silently does nothing for a missing row; an edit to a vanished row must fail. */
+export async function updateExisting<T, K extends number>(
+  table: {
+    update(key: K, changes: Partial<T>): Promise<number>;
+    get(key: K): Promise<T | undefined>;
+  },
+  id: K,
+  patch: Partial<T>,
+  what: string,
+): Promise<void> {
+  const changed = await table.update(id, patch);
+  if (changed === 0 && !(await table.get(id))) throw new Error(`${what} ${id} does not exist`);
+}

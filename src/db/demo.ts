@@ -37,10 +37,15 @@ export function demoRepo(db: KeyplanDB) {
           { allKeys: true },
         );
         const idByKey = new Map(data.accounts.map((a, i) => [a.key, ids[i] as number]));
+        const accountIdOf = (key: string): number => {
+          const id = idByKey.get(key);
+          if (id === undefined) throw new Error(`Demo order names unknown account ${key}`);
+          return id;
+        };
         const rows: OrderRow[] = data.orders.map((o) => ({
           workspaceId,
           importId: 0,
-          accountId: idByKey.get(o.accountKey) as number,
+          accountId: accountIdOf(o.accountKey),
           orderNo: o.orderNo,
           date: o.date,
           amountMinor: o.amountMinor,

@@ -170,6 +170,13 @@ describe('plansRepo actions', () => {
     expect(await db.actions.get(other)).toEqual(otherBefore);
   });
 
+  it('updateAction of a missing action throws and writes nothing', async () => {
+    await expect(plans.updateAction(999, { title: 'x' })).rejects.toThrow(
+      'Action 999 does not exist',
+    );
+    expect(await db.actions.count()).toBe(0);
+  });
+
   it('removeAction deletes only that action', async () => {
     const planId = await plans.create(1, 10, 2026);
     const a = await plans.addAction(planId, action('a'));

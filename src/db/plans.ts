@@ -1,5 +1,5 @@
 import { emptyPlanSections } from '../domain/plan';
-import { assignedId, type KeyplanDB } from './db';
+import { assignedId, updateExisting, type KeyplanDB } from './db';
 import type { ActionRow, PlanRow, PlanSections } from './schema';
 
 export type NewAction = Omit<ActionRow, 'id' | 'workspaceId' | 'planId'>;
@@ -70,7 +70,7 @@ export function plansRepo(db: KeyplanDB) {
       });
     },
     async updateAction(id: number, patch: Partial<EditableActionFields>): Promise<void> {
-      await db.actions.update(id, patch);
+      await updateExisting(db.actions, id, patch, 'Action');
     },
     async removeAction(id: number): Promise<void> {
       await db.actions.delete(id);

@@ -67,4 +67,11 @@ describe('workspacesRepo', () => {
     await workspaces.update(id, patch);
     expect(await workspaces.get(id)).toEqual({ ...before, ...patch });
   });
+
+  it('update of a missing workspace throws and writes nothing', async () => {
+    await expect(workspaces.update(42, { name: 'x' })).rejects.toThrow(
+      'Workspace 42 does not exist',
+    );
+    expect(await db.workspaces.count()).toBe(0);
+  });
 });

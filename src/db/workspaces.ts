@@ -1,4 +1,4 @@
-import { assignedId, type KeyplanDB } from './db';
+import { assignedId, updateExisting, type KeyplanDB } from './db';
 import type { WorkspaceRow } from './schema';
 
 const CURRENT_KEY = 'currentWorkspaceId';
@@ -30,7 +30,7 @@ export function workspacesRepo(db: KeyplanDB) {
       });
     },
     async update(id: number, patch: Partial<WorkspaceSettings>): Promise<void> {
-      await db.workspaces.update(id, patch);
+      await updateExisting(db.workspaces, id, patch, 'Workspace');
     },
     async currentId(): Promise<number | null> {
       const row = await db.meta.get(CURRENT_KEY);

@@ -86,6 +86,23 @@ test('import → flag a key account → plan with two actions → export → rel
   await expect(page.getByTestId('key-count')).toHaveText('1 key accounts');
   await page.screenshot({ path: `${SHOTS}/accounts-flagged.png` });
 
+  // Export the grid as Excel would read it: BOM, one row per account, exact decimal revenue.
+  const accountsFile = await app.download(() =>
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  );
+  expect(accountsFile.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const accountRows = Papa.parse<string[]>(accountsFile.text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  expect(accountRows[0]!.slice(0, 3)).toEqual(['Account', 'Orders', 'Revenue']);
+  expect(accountRows).toHaveLength(expected.distinctCustomers + 1);
+  const revenueByName = Object.fromEntries(accountRows.slice(1).map((r) => [r[0], r[2]]));
+  for (const [name, minor] of Object.entries(expected.revenueMinorByCustomer)) {
+    expect(revenueByName[name]).toBe((minor / 100).toFixed(2));
+  }
+  expect(accountRows[1]![0]).toBe(biggest);
+  expect(accountRows[1]![9]).toBe('Yes');
+
   // The Pareto chart now paints the key account differently.
   await app.nav('Analysis');
   await expect(page.getByTestId('analysis-key-count')).toHaveText('Key accounts flagged: 1');
