@@ -1,7 +1,7 @@
 import type { DemoAccount, DemoOrder } from '../domain/demo';
 import { assignedId, type KeyplanDB } from './db';
-import type { OrderRow, WorkspaceRow } from './schema';
-import { blankAccount } from './imports';
+import type { WorkspaceRow } from './schema';
+import { blankAccount, toOrderRow } from './imports';
 
 export interface DemoData {
   accounts: readonly DemoAccount[];
@@ -42,18 +42,9 @@ export function demoRepo(db: KeyplanDB) {
           if (id === undefined) throw new Error(`Demo order names unknown account ${key}`);
           return id;
         };
-        const rows: OrderRow[] = data.orders.map((o) => ({
-          workspaceId,
-          importId: 0,
-          accountId: accountIdOf(o.accountKey),
-          orderNo: o.orderNo,
-          date: o.date,
-          amountMinor: o.amountMinor,
-          quantity: o.quantity,
-          product: o.product,
-          costMinor: null,
-          extra: {},
-        }));
+        const rows = data.orders.map((o) =>
+          toOrderRow(workspaceId, 0, accountIdOf(o.accountKey), { ...o, extra: {} }),
+        );
         await db.orders.bulkAdd(rows);
         await db.meta.put({ key: 'currentWorkspaceId', value: workspaceId });
         return workspaceId;

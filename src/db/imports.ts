@@ -39,6 +39,27 @@ export function blankAccount(workspaceId: number, key: string, name: string): Ac
   };
 }
 
+/** The stored shape of one order; importId 0 marks generated demo data. */
+export function toOrderRow(
+  workspaceId: number,
+  importId: number,
+  accountId: number,
+  o: Omit<NewOrder, 'accountKey' | 'accountName'>,
+): OrderRow {
+  return {
+    workspaceId,
+    importId,
+    accountId,
+    orderNo: o.orderNo,
+    date: o.date,
+    amountMinor: o.amountMinor,
+    quantity: o.quantity,
+    product: o.product,
+    costMinor: null,
+    extra: o.extra,
+  };
+}
+
 export function importsRepo(db: KeyplanDB) {
   return {
     listByWorkspace(workspaceId: number): Promise<ImportRow[]> {
@@ -88,18 +109,9 @@ export function importsRepo(db: KeyplanDB) {
         newAccounts.forEach((a, i) => idByKey.set(a.key, newIds[i] as number));
 
         for (let start = 0; start < orders.length; start += ORDERS_PER_BATCH) {
-          const batch: OrderRow[] = orders.slice(start, start + ORDERS_PER_BATCH).map((o) => ({
-            workspaceId,
-            importId,
-            accountId: idByKey.get(o.accountKey) as number,
-            orderNo: o.orderNo,
-            date: o.date,
-            amountMinor: o.amountMinor,
-            quantity: o.quantity,
-            product: o.product,
-            costMinor: null,
-            extra: o.extra,
-          }));
+          const batch = orders
+            .slice(start, start + ORDERS_PER_BATCH)
+            .map((o) => toOrderRow(workspaceId, importId, idByKey.get(o.accountKey) as number, o));
           await db.orders.bulkAdd(batch);
         }
 
