@@ -5,12 +5,15 @@ import {
   daysBetween,
   fiscalYearOf,
   fiscalYearRange,
+  inferDateOrder,
   isIsoDate,
   maxIsoDate,
   minIsoDate,
   parseDate,
+  parseDateWithOrder,
   todayIso,
   yearOf,
+  type DateOrder,
 } from './date';
 
 describe('parseDate', () => {
@@ -55,6 +58,151 @@ describe('parseDate', () => {
     ['2024030', 'not_a_date'],
   ])('%j is rejected as %s', (text, reason) => {
     expect(parseDate(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('parseDateWithOrder', () => {
+  it.each<[string, DateOrder, string]>([
+    ['05/03/2024', 'dmy', '2024-03-05'],
+    ['05/03/2024', 'mdy', '2024-05-03'],
+    ['5/3/2024', 'dmy', '2024-03-05'],
+    ['3/5/2024', 'mdy', '2024-03-05'],
+    ['25/12/2024', 'dmy', '2024-12-25'],
+    ['12/25/2024', 'mdy', '2024-12-25'],
+    ['05.03.2024', 'dmy', '2024-03-05'],
+    ['05-03-2024', 'dmy', '2024-03-05'],
+    ['05 03 2024', 'dmy', '2024-03-05'],
+    ['29/02/2024', 'dmy', '2024-02-29'],
+    ['3/5/2024 14:30', 'mdy', '2024-03-05'],
+    ['3/5/2024 2:30:15 PM', 'mdy', '2024-03-05'],
+    ['05.03.2024 23:59:59', 'dmy', '2024-03-05'],
+    // Two-digit years pivot like Excel: 00–29 → 20xx, 30–99 → 19xx.
+    ['5/3/24', 'dmy', '2024-03-05'],
+    ['5/3/00', 'dmy', '2000-03-05'],
+    ['5/3/29', 'dmy', '2029-03-05'],
+    ['5/3/30', 'dmy', '1930-03-05'],
+    ['3/5/99', 'mdy', '1999-03-05'],
+    ['24-03-05', 'ymd', '2024-03-05'],
+    ['99/12/31', 'ymd', '1999-12-31'],
+    // Year-first and written-out forms read the same whatever the column's order.
+    ['2024-03-05', 'dmy', '2024-03-05'],
+    ['2024/3/5', 'mdy', '2024-03-05'],
+    ['2024.03.05', 'dmy', '2024-03-05'],
+    ['2024 3 5', 'ymd', '2024-03-05'],
+    ['2024年3月5日', 'mdy', '2024-03-05'],
+    ['20240305', 'dmy', '2024-03-05'],
+    ['2024-03-05T10:00:00+08:00', 'mdy', '2024-03-05'],
+    ['2024-03-05 10:00', 'dmy', '2024-03-05'],
+    ['5 Mar 2024', 'mdy', '2024-03-05'],
+    ['05-Mar-24', 'mdy', '2024-03-05'],
+    ['05-MAR-2024 10:00:00', 'mdy', '2024-03-05'],
+    ['5 March 2024', 'ymd', '2024-03-05'],
+    ['5th Mar 2024', 'dmy', '2024-03-05'],
+    ['Mar 5, 2024', 'dmy', '2024-03-05'],
+    ['March 5 2024', 'dmy', '2024-03-05'],
+    ['Mar-05-2024', 'dmy', '2024-03-05'],
+    ['Sept 30, 2024', 'dmy', '2024-09-30'],
+    ['sep 30 2024', 'dmy', '2024-09-30'],
+    ['Tue, 5 Mar 2024', 'mdy', '2024-03-05'],
+    ['Tuesday, March 5, 2024 2:30 PM', 'dmy', '2024-03-05'],
+    ['2024-Mar-05', 'mdy', '2024-03-05'],
+    ['29 Feb 2024', 'mdy', '2024-02-29'],
+    ['Dec 31, 99', 'dmy', '1999-12-31'],
+    // Full-width digits and separators (NFKC).
+    ['１２/３１/２０２４', 'mdy', '2024-12-31'],
+    ['  05/03/2024  ', 'dmy', '2024-03-05'],
+  ])('%j as %s → %s', (text, order, iso) => {
+    expect(parseDateWithOrder(text, order)).toEqual({ ok: true, value: iso });
+  });
+
+  it.each<[string, string]>([
+    ['45356', '2024-03-05'],
+    ['45356.75', '2024-03-05'],
+    ['45356,5', '2024-03-05'],
+    ['1', '1900-01-01'],
+    ['59', '1900-02-28'],
+    // 60 is Excel's fictional 1900-02-29; from 61 on the count is shifted by that day.
+    ['61', '1900-03-01'],
+    ['25569', '1970-01-01'],
+    ['43831', '2020-01-01'],
+    ['45351', '2024-02-29'],
+    ['2958465', '9999-12-31'],
+    ['４５３５６', '2024-03-05'],
+    // Text dates still parse in a serial column, and 8 digits are never a serial.
+    ['2024-03-05', '2024-03-05'],
+    ['20240305', '2024-03-05'],
+    ['05/03/2024', '2024-03-05'],
+  ])('Excel serial %j → %s', (text, iso) => {
+    expect(parseDateWithOrder(text, 'dmy', { excelSerial: true })).toEqual({
+      ok: true,
+      value: iso,
+    });
+  });
+
+  it.each<[string, DateOrder, boolean, string]>([
+    ['', 'dmy', false, 'empty'],
+    ['   ', 'mdy', true, 'empty'],
+    ['45356', 'dmy', false, 'not_a_date'],
+    ['0', 'dmy', true, 'not_a_date'],
+    ['60', 'dmy', true, 'not_a_date'],
+    ['2958466', 'dmy', true, 'not_a_date'],
+    ['-5', 'dmy', true, 'not_a_date'],
+    ['31/02/2024', 'dmy', false, 'not_a_date'],
+    ['29/02/2023', 'dmy', false, 'not_a_date'],
+    ['13/05/2024', 'mdy', false, 'not_a_date'],
+    ['05/13/2024', 'dmy', false, 'not_a_date'],
+    ['00/03/2024', 'dmy', false, 'not_a_date'],
+    // 'ymd' cannot say whether 05/03/2024 is day- or month-first.
+    ['05/03/2024', 'ymd', false, 'not_a_date'],
+    ['5/3/24', 'ymd', false, 'not_a_date'],
+    ['5/3-2024', 'dmy', false, 'not_a_date'],
+    ['5/3/202', 'dmy', false, 'not_a_date'],
+    ['5/3/20245', 'dmy', false, 'not_a_date'],
+    ['123/3/2024', 'dmy', false, 'not_a_date'],
+    ['32 Mar 2024', 'dmy', false, 'not_a_date'],
+    ['29 Feb 2023', 'dmy', false, 'not_a_date'],
+    ['Foo 5, 2024', 'dmy', false, 'not_a_date'],
+    ['5 Marc 2024', 'dmy', false, 'not_a_date'],
+    ['3/5/2024 25', 'mdy', false, 'not_a_date'],
+    ['hello', 'dmy', false, 'not_a_date'],
+    ['2024-13-01', 'dmy', false, 'not_a_date'],
+  ])('%j as %s (serial %s) is rejected as %s', (text, order, excelSerial, reason) => {
+    expect(parseDateWithOrder(text, order, { excelSerial })).toEqual({ ok: false, reason });
+  });
+
+  it('agrees with parseDate on every year-first form parseDate reads', () => {
+    for (const text of ['2024-03-05', '2024/3/5', '2024年3月5日', '20240305', '2024-02-30']) {
+      expect(parseDateWithOrder(text, 'dmy')).toEqual(parseDate(text));
+    }
+  });
+});
+
+describe('inferDateOrder', () => {
+  it.each<[string[], DateOrder, boolean, boolean]>([
+    [['2024-03-05', '2024-03-18'], 'ymd', false, false],
+    [['2024/3/5', '2024年3月18日', '20240320'], 'ymd', false, false],
+    [['05/03/2024', '25/03/2024'], 'dmy', false, false],
+    [['05.03.2024', '28.03.2024'], 'dmy', false, false],
+    [['3/5/2024', '3/15/2024'], 'mdy', false, false],
+    [['3/15/2024 14:30', '4/1/2024 9:05 AM'], 'mdy', false, false],
+    [['', '  ', '13/1/24'], 'dmy', false, false],
+    // Year-first values next to decided ones do not disturb the decision.
+    [['2024-03-05', '3/15/2024'], 'mdy', false, false],
+    // Nothing decides: day-first is the guess, and the UI asks.
+    [['05/03/2024', '06/04/2024'], 'dmy', true, false],
+    [['2024-03-05', '05/03/2024'], 'ymd', true, false],
+    // Conflicts: majority, day-first on a tie, ambiguous either way.
+    [['25/03/2024', '03/25/2024'], 'dmy', true, false],
+    [['25/03/2024', '03/25/2024', '3/26/2024'], 'mdy', true, false],
+    // Month names and serials need no day/month decision.
+    [['5 Mar 2024', 'Mar 18, 2024'], 'dmy', false, false],
+    [['45356', '45366.5'], 'dmy', false, true],
+    [['45356', '2024-03-05'], 'ymd', false, true],
+    [['45356', '123'], 'dmy', false, false],
+    [['45356', '2024'], 'dmy', false, false],
+    [[], 'dmy', false, false],
+  ])('%j → %s (ambiguous %s, serial %s)', (samples, order, ambiguous, excelSerial) => {
+    expect(inferDateOrder(samples)).toEqual({ order, ambiguous, excelSerial });
   });
 });
 

@@ -52,6 +52,169 @@ export function parseDate(text: string): Result<IsoDate, DateParseError> {
   return fail('not_a_date');
 }
 
+/** Which of day, month and year comes first in a numeric date such as `05/03/2024`. */
+export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+
+export interface DateOrderOptions {
+  /** Read a plain number (45356, 45356.5) as an Excel serial date, 1900 date system. */
+  excelSerial?: boolean;
+}
+
+// Year-first spellings, unambiguous whatever the column's order: 2024-03-05, 2024/3/5,
+// 2024.3.5, 2024 3 5, 2024年3月5日, 20240305.
+const YEAR_FIRST_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`^(?<y>\d{4})(?<sep>[-/. ])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2})${TIME}$`, 'i'),
+  ...DATE_PATTERNS.slice(1),
+];
+
+// Three numbers with the year last (05/03/2024, 5.3.24) — or first, two-digit, for 'ymd' (24-03-05).
+const THREE_NUMBERS = new RegExp(
+  String.raw`^(?<a>\d{1,2})(?<sep>[-/. ])(?<b>\d{1,2})\k<sep>(?<c>\d{2}|\d{4})${TIME}$`,
+  'i',
+);
+
+const MONTH = String.raw`(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+// An optional weekday in front ("Tue, 5 Mar 2024") carries no information: the date decides.
+const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
+const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?<y>\d{4}|\d{2})`;
+
+// English month names make the order explicit: 5 Mar 2024, 05-Mar-24, Mar 5, 2024, 2024-Mar-05.
+const MONTH_NAME_PATTERNS: readonly RegExp[] = [
+  new RegExp(
+    String.raw`^${WEEKDAY}(?<d>\d{1,2})${ORDINAL}[-/.\s]*${MONTH}[-/.,\s]*${YEAR}${TIME}$`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`^${WEEKDAY}${MONTH}[-/.\s]*(?<d>\d{1,2})${ORDINAL}(?:,\s*|[-/.\s]+)${YEAR}${TIME}$`,
+    'i',
+  ),
+  new RegExp(String.raw`^(?<y>\d{4})[-/.\s]+${MONTH}[-/.\s]+(?<d>\d{1,2})${TIME}$`, 'i'),
+];
+
+const MONTH_PREFIXES = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+
+/** Two-digit years as Excel reads them: 00–29 → 2000–2029, 30–99 → 1930–1999. */
+function fullYear(text: string): number {
+  const y = Number(text);
+  if (text.length !== 2) return y;
+  return y < 30 ? 2000 + y : 1900 + y;
+}
+
+// Excel's 1900 date system counts a 1900-02-29 that never was (serial 60), a bug kept from
+// Lotus 1-2-3: serials 1–59 count from 1899-12-31, serials from 61 on from 1899-12-30.
+const EXCEL_MAX_SERIAL = 2_958_465; // 9999-12-31
+const EXCEL_SERIAL = /^(?<day>\d{1,7})(?:[.,]\d+)?$/;
+const DAY_1899_12_30 = -25_569;
+
+function excelSerialToDate(serial: number): Result<IsoDate, DateParseError> {
+  // Serial 60 names the fictional 1900-02-29; refuse it rather than pick a neighbour.
+  if (serial < 1 || serial > EXCEL_MAX_SERIAL || serial === 60) return fail('not_a_date');
+  return ok(fromDayNumber(DAY_1899_12_30 + serial + (serial < 60 ? 1 : 0)));
+}
+
+const checked = (y: number, m: number, d: number): Result<IsoDate, DateParseError> =>
+  isValidYmd(y, m, d) ? ok(formatYmd(y, m, d)) : fail('not_a_date');
+
+/**
+ * Parses a date whose numeric day/month order is known for the column (see `inferDateOrder`).
+ * Year-first forms, `2024年3月5日`, `20240305` and English month names are read whatever the
+ * order; `05/03/2024` and `05/03/24` follow it. A time after the date is checked for shape and
+ * dropped. With `excelSerial`, a plain number 1–2958465 is an Excel serial day (time fraction
+ * dropped). The calendar day is validated.
+ */
+export function parseDateWithOrder(
+  text: string,
+  order: DateOrder,
+  options: DateOrderOptions = {},
+): Result<IsoDate, DateParseError> {
+  const s = text.normalize('NFKC').trim();
+  if (s === '') return fail('empty');
+
+  if (options.excelSerial) {
+    const serial = EXCEL_SERIAL.exec(s)?.groups?.day;
+    if (serial !== undefined) return excelSerialToDate(Number(serial));
+  }
+
+  for (const re of YEAR_FIRST_PATTERNS) {
+    const g = re.exec(s)?.groups;
+    if (g) return checked(Number(g.y), Number(g.m), Number(g.d));
+  }
+
+  const n = THREE_NUMBERS.exec(s)?.groups;
+  if (n) {
+    const [a, b, c] = [n.a!, n.b!, n.c!];
+    if (order === 'dmy') return checked(fullYear(c), Number(b), Number(a));
+    if (order === 'mdy') return checked(fullYear(c), Number(a), Number(b));
+    // 'ymd' with the year in front can only be a two-digit year (24-03-05); a year at the end
+    // needs the user to say whether it is day- or month-first.
+    if (a.length === 2 && c.length === 2) return checked(fullYear(a), Number(b), Number(c));
+    return fail('not_a_date');
+  }
+
+  for (const re of MONTH_NAME_PATTERNS) {
+    const g = re.exec(s)?.groups;
+    if (!g) continue;
+    const month = MONTH_PREFIXES.indexOf(g.mon!.slice(0, 3).toLowerCase()) + 1;
+    return checked(fullYear(g.y!), month, Number(g.d));
+  }
+  return fail('not_a_date');
+}
+
+/**
+ * Date order of a column, decided from its values. Year-first values decide nothing about day vs
+ * month; in `a/b/year` values a first number over 12 means day-first ('dmy'), a second number over
+ * 12 month-first ('mdy'). Conflicting votes → majority, `ambiguous`. Only values like `05/03/2024`
+ * → `ambiguous`, order 'ymd' if year-first values were seen, else 'dmy' (the UI asks the user).
+ * `excelSerial` when there are 5-digit plain numbers in the serial range and no other plain
+ * numbers (a 20240305 counts as a year-first date, not a number).
+ */
+export function inferDateOrder(samples: readonly string[]): {
+  order: DateOrder;
+  ambiguous: boolean;
+  excelSerial: boolean;
+} {
+  let dmy = 0;
+  let mdy = 0;
+  let undecided = 0;
+  let yearFirst = 0;
+  let serials = 0;
+  let otherNumbers = 0;
+  for (const sample of samples) {
+    const s = sample.normalize('NFKC').trim();
+    if (s === '') continue;
+    const serial = EXCEL_SERIAL.exec(s)?.groups?.day;
+    if (serial !== undefined && serial.length === 5) serials++;
+    else if (YEAR_FIRST_PATTERNS.some((re) => re.test(s))) yearFirst++;
+    else if (serial !== undefined) otherNumbers++;
+    else {
+      const n = THREE_NUMBERS.exec(s)?.groups;
+      if (!n) continue;
+      const [a, b] = [Number(n.a), Number(n.b)];
+      if (a > 12 && a <= 31 && b <= 12) dmy++;
+      else if (b > 12 && b <= 31 && a <= 12) mdy++;
+      else if (a <= 12 && b <= 12) undecided++;
+    }
+  }
+  const excelSerial = serials > 0 && otherNumbers === 0;
+  if (dmy > 0 && mdy > 0) return { order: mdy > dmy ? 'mdy' : 'dmy', ambiguous: true, excelSerial };
+  if (dmy > 0 || mdy > 0) return { order: dmy > 0 ? 'dmy' : 'mdy', ambiguous: false, excelSerial };
+  return { order: yearFirst > 0 ? 'ymd' : 'dmy', ambiguous: undecided > 0, excelSerial };
+}
+
 /** True for a well-formed, real `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

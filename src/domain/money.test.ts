@@ -3,9 +3,11 @@ import {
   currencyDigits,
   formatMoney,
   formatNumber,
+  inferDecimalSeparator,
   minorToDecimalString,
   parseAmountToMinor,
   sumMinor,
+  type DecimalSeparator,
 } from './money';
 
 describe('currencyDigits', () => {
@@ -54,6 +56,28 @@ describe('parseAmountToMinor', () => {
     ['1,234.56 RMB', 123456],
     ['HK$ 10', 1000],
     ['−7', -700],
+    // Space-like and apostrophe grouping (NBSP and narrow NBSP fold to a space under NFKC).
+    ['1 234', 123400],
+    ['1 234.56', 123456],
+    ['1\u00a0234.56', 123456],
+    ['1\u202f234 567.5', 123456750],
+    ["1'234.50", 123450],
+    ['1’234.50', 123450],
+    // Percentages are fractions: 12% = 0.12 = 12 minor units with two digits.
+    ['12%', 12],
+    ['12 %', 12],
+    ['12.5%', 13],
+    ['150%', 150],
+    ['-12%', -12],
+    ['(12%)', -12],
+    ['１２％', 12],
+    ['0.5%', 1],
+    ['US$1,234.56', 123456],
+    ['NT$ 500', 50000],
+    ['NTD 500', 50000],
+    ['EUR 1,000', 100000],
+    ['1,000 USD', 100000],
+    ['€ 99.5', 9950],
   ])('%j → %i', (text, minor) => {
     expect(parseAmountToMinor(text)).toEqual({ ok: true, value: minor });
   });
@@ -86,11 +110,104 @@ describe('parseAmountToMinor', () => {
     ['$', 'not_a_number'],
     ['12.', 'not_a_number'],
     ['.', 'not_a_number'],
-    ['1 234', 'not_a_number'],
     ['12abc', 'not_a_number'],
+    ['1,2,3', 'not_a_number'],
+    ['1 2', 'not_a_number'],
+    ['12 34', 'not_a_number'],
+    // One group separator per number, and a group never starts with 0.
+    ['1,234 567', 'not_a_number'],
+    ['0,123', 'not_a_number'],
+    ['1.234,56', 'not_a_number'],
+    ['$12%', 'not_a_number'],
+    ['12%%', 'not_a_number'],
+    ['%', 'not_a_number'],
+    ['12%5', 'not_a_number'],
     ['99999999999999999', 'out_of_range'],
   ])('%j is rejected as %s', (text, reason) => {
     expect(parseAmountToMinor(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('parseAmountToMinor with decimal comma', () => {
+  it.each([
+    ['1.234,56', 123456],
+    ['1 234,56', 123456],
+    ['1\u00a0234,56', 123456],
+    ['1\u202f234,56', 123456],
+    ["1'234,56", 123456],
+    ['1.234.567,8', 123456780],
+    ['12,5', 1250],
+    [',5', 50],
+    ['1234', 123400],
+    ['1.234', 123400],
+    ['0,005', 1],
+    ['-1.234,56 €', -123456],
+    ['1.234,56-', -123456],
+    ['(1.234,56)', -123456],
+    ['EUR 12,00', 1200],
+    ['12,5%', 13],
+    ['１．２３４，５６', 123456],
+  ])('%j → %i', (text, minor) => {
+    expect(parseAmountToMinor(text, 2, { decimal: ',' })).toEqual({ ok: true, value: minor });
+  });
+
+  it.each([
+    ['1.234,5', 0, 1235],
+    ['1,2345', 3, 1235],
+  ])('%j with %i digits → %i', (text, digits, minor) => {
+    expect(parseAmountToMinor(text, digits, { decimal: ',' })).toEqual({ ok: true, value: minor });
+  });
+
+  it.each([
+    ['1,2,3', 'not_a_number'],
+    ['1.23,45', 'not_a_number'],
+    ['1234.56', 'not_a_number'],
+    ['1,234.56', 'not_a_number'],
+    ['12,', 'not_a_number'],
+    ['1.234 567,00', 'not_a_number'],
+    ['12,5a', 'not_a_number'],
+    ['', 'empty'],
+  ])('%j is rejected as %s', (text, reason) => {
+    expect(parseAmountToMinor(text, 2, { decimal: ',' })).toEqual({ ok: false, reason });
+  });
+
+  it("the default and { decimal: '.' } read the same", () => {
+    for (const text of ['1,234.56', '1 234.5', '(12)', '12%', '1.2.3']) {
+      expect(parseAmountToMinor(text, 2, { decimal: '.' })).toEqual(parseAmountToMinor(text));
+    }
+  });
+});
+
+describe('inferDecimalSeparator', () => {
+  it.each<[string[], DecimalSeparator, boolean]>([
+    [['1.234,56'], ',', false],
+    [['12,5'], ',', false],
+    [['0,125'], ',', false],
+    [['1234,567'], ',', false],
+    [['1.234.567'], ',', false],
+    [['1 234,56', '12'], ',', false],
+    [['€ 1.234,00', '€ 99,00'], ',', false],
+    [['1,234.56'], '.', false],
+    [['12.5'], '.', false],
+    [['1,234,567'], '.', false],
+    [['¥1,234', '(1,234)', '1,234.00-'], '.', false],
+    // One separator with three digits after: either reading works, so nothing is decided.
+    [['1,234'], '.', true],
+    [['1.234'], '.', true],
+    [['1,234', '5,678'], '.', true],
+    // ... until another value decides.
+    [['1,234', '12,5'], ',', false],
+    [['1.234', '2.000', '0,99'], ',', false],
+    [['1,234', '5.5'], '.', false],
+    // Integers (and space grouping, same either way) decide nothing and are not ambiguous.
+    [['100', '2500', '1 000'], '.', false],
+    [[], '.', false],
+    [['', 'n/a', '12,50'], ',', false],
+    // Disagreeing values: the majority wins, '.' on a tie, and the UI is told.
+    [['12.5', '12,5'], '.', true],
+    [['12,5', '3,75', '12.5'], ',', true],
+  ])('%j → %s (ambiguous %s)', (samples, decimal, ambiguous) => {
+    expect(inferDecimalSeparator(samples)).toEqual({ decimal, ambiguous });
   });
 });
 

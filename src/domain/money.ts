@@ -16,7 +16,7 @@ export function currencyDigits(currency: string): number {
 
 // Symbols and codes that may stand before or after an amount in exported spreadsheets.
 // NFKC has already folded full-width ￥ into ¥.
-const CURRENCY_CODES = 'CNY|RMB|USD|EUR|GBP|JPY|HKD|TWD|KRW|SGD|AUD|CAD|CHF';
+const CURRENCY_CODES = 'CNY|RMB|USD|EUR|GBP|JPY|HKD|TWD|NTD|KRW|SGD|AUD|CAD|CHF';
 const CURRENCY_PREFIX = new RegExp(
   `^(?:[A-Z]{1,2}\\$|[¥$£€₩₹]|(?:${CURRENCY_CODES})(?![A-Z]))`,
   'i',
@@ -24,28 +24,52 @@ const CURRENCY_PREFIX = new RegExp(
 const CURRENCY_SUFFIX = new RegExp(`(?:[¥$£€₩₹元円圆]|(?<![A-Z])(?:${CURRENCY_CODES}))$`, 'i');
 const MINUS_SIGNS = new Set(['-', '−']);
 
-/**
- * Separators of the number body. Only `.` decimal / `,` grouping today; other conventions
- * (e.g. `1.234,56`) plug in here later.
- */
-interface NumberStyle {
-  decimal: string;
-  group: string;
+/** The character between whole units and the fraction: `1,234.56` ('.') or `1.234,56` (','). */
+export type DecimalSeparator = '.' | ',';
+
+export interface AmountParseOptions {
+  /** Decimal separator of the column; '.' when not given. */
+  decimal?: DecimalSeparator;
 }
-const DOT_DECIMAL: NumberStyle = { decimal: '.', group: ',' };
+
+// Thousands separators that go with each decimal separator. NFKC has already folded NBSP, narrow
+// NBSP and thin spaces into ' '; ’ is the Swiss apostrophe as Word and Excel on macOS type it.
+const GROUP_SEPARATORS: Record<DecimalSeparator, string> = { '.': ",' ’", ',': ".' ’" };
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Body of a number: either regular thousands grouping with ONE separator throughout
+ * (1,234,567 / 1 234 567) starting with a non-zero digit, or plain digits; then an optional
+ * fraction. Irregular grouping (`1,23`, `12,34.5`) is refused so that typos and the other
+ * decimal convention are not silently misread.
+ */
+function bodyPattern(decimal: DecimalSeparator): RegExp {
+  const groups = escapeRe(GROUP_SEPARATORS[decimal]);
+  return new RegExp(
+    `^(?:(?<grouped>[1-9]\\d{0,2}(?<g>[${groups}])\\d{3}(?:\\k<g>\\d{3})*)|(?<plain>\\d*))` +
+      `(?:${escapeRe(decimal)}(?<frac>\\d+))?$`,
+  );
+}
+const BODY_PATTERNS: Record<DecimalSeparator, RegExp> = {
+  '.': bodyPattern('.'),
+  ',': bodyPattern(','),
+};
 
 interface SignedBody {
   negative: boolean;
+  percent: boolean;
   body: string;
 }
 
-/** Peels sign, parentheses and currency markers off both ends; null when they conflict. */
+/** Peels sign, parentheses, currency markers and % off both ends; null when they conflict. */
 function splitSignAndCurrency(text: string): SignedBody | null {
   let s = text;
   let sign: '' | '+' | '-' = '';
   let openParen = false;
   let closeParen = false;
   let currency = false;
+  let percent = false;
 
   for (;;) {
     s = s.trimStart();
@@ -76,6 +100,9 @@ function splitSignAndCurrency(text: string): SignedBody | null {
       // Trailing minus, as SAP and some accounting exports write it: `1,234.00-`.
       sign = '-';
       s = s.slice(0, -1);
+    } else if (c === '%' && !percent) {
+      percent = true;
+      s = s.slice(0, -1);
     } else if (cur) {
       currency = true;
       s = s.slice(0, s.length - cur[0].length);
@@ -87,39 +114,51 @@ function splitSignAndCurrency(text: string): SignedBody | null {
   // `(-5)` is a double negative nobody means; refuse rather than guess.
   if (openParen && sign) return null;
   if (openParen !== closeParen) return null;
-  return { negative: openParen || sign === '-', body: s };
+  // `$12%` is not an amount in any convention.
+  if (percent && currency) return null;
+  return { negative: openParen || sign === '-', percent, body: s };
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Splits `1,234.56` into integer and fraction digit strings; null when malformed. */
-function splitDigits(body: string, style: NumberStyle): { int: string; frac: string } | null {
-  const g = escapeRe(style.group);
-  const d = escapeRe(style.decimal);
-  // Grouping must be regular (1,234,567) so that typos like `1,23` are not silently accepted.
-  const re = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d*)(?:${d}(\\d+))?$`);
-  const m = re.exec(body);
-  if (!m) return null;
-  const int = (m[1] ?? '').split(style.group).join('');
-  const frac = m[2] ?? '';
+function splitDigits(
+  body: string,
+  decimal: DecimalSeparator,
+): { int: string; frac: string } | null {
+  const g = BODY_PATTERNS[decimal].exec(body)?.groups;
+  if (!g) return null;
+  const int = g.grouped !== undefined ? g.grouped.replace(/\D/g, '') : (g.plain ?? '');
+  const frac = g.frac ?? '';
   if (int === '' && frac === '') return null;
   return { int, frac };
 }
 
+/** Divides by 100 by moving the decimal point two digits left, on the digit strings. */
+function percentToFraction(int: string, frac: string): { int: string; frac: string } {
+  const digits = int + frac;
+  const fracLength = frac.length + 2;
+  const padded = digits.padStart(fracLength + 1, '0');
+  return { int: padded.slice(0, -fracLength), frac: padded.slice(-fracLength) };
+}
+
 /**
  * Parses a human-written amount into integer minor units, exactly.
- * Digits beyond `fractionDigits` are rounded half away from zero.
+ * Digits beyond `fractionDigits` are rounded half away from zero. Accepts currency symbols and
+ * codes on either side, `(1,234)` and leading or trailing minus for negatives, full-width digits,
+ * and `12%` (= 0.12). `options.decimal` picks the convention: '.' (default) reads `1,234.56`,
+ * `1 234.56` and `1'234.56`; ',' reads `1.234,56`, `1 234,56` and `1'234,56`.
  */
 export function parseAmountToMinor(
   text: string,
   fractionDigits = 2,
+  options: AmountParseOptions = {},
 ): Result<MinorUnits, AmountParseError> {
   const normalized = text.normalize('NFKC').trim();
   if (normalized === '') return fail('empty');
   const signed = splitSignAndCurrency(normalized);
   if (!signed) return fail('not_a_number');
-  const parts = splitDigits(signed.body, DOT_DECIMAL);
+  let parts = splitDigits(signed.body, options.decimal ?? '.');
   if (!parts) return fail('not_a_number');
+  if (signed.percent) parts = percentToFraction(parts.int, parts.frac);
 
   const kept = parts.frac.slice(0, fractionDigits).padEnd(fractionDigits, '0');
   // Rounding the magnitude up is rounding away from zero; the sign is applied afterwards.
@@ -129,6 +168,33 @@ export function parseAmountToMinor(
   if (!Number.isSafeInteger(magnitude)) return fail('out_of_range');
   // `magnitude === 0` avoids returning -0 for "-0.00".
   return ok(signed.negative && magnitude !== 0 ? -magnitude : magnitude);
+}
+
+/**
+ * Decimal separator of a column, decided from its values. A value decides when it parses under
+ * one convention only (`1.234,56`, `12,5`, `0,125` → ','; `1,234.56`, `12.5` → '.'). A value that
+ * parses under both to different amounts (`1,234`, `1.234`: one separator, three digits after) is
+ * ambiguous; '.' is preferred then, unless another value decides. Integers decide nothing.
+ * `ambiguous` is also set when values disagree; the majority wins, '.' on a tie.
+ */
+export function inferDecimalSeparator(samples: readonly string[]): {
+  decimal: DecimalSeparator;
+  ambiguous: boolean;
+} {
+  let dot = 0;
+  let comma = 0;
+  let undecided = 0;
+  for (const sample of samples) {
+    const asDot = parseAmountToMinor(sample, 2, { decimal: '.' });
+    const asComma = parseAmountToMinor(sample, 2, { decimal: ',' });
+    if (asDot.ok && asComma.ok) {
+      if (asDot.value !== asComma.value) undecided++;
+    } else if (asDot.ok) dot++;
+    else if (asComma.ok) comma++;
+  }
+  if (dot > 0 && comma > 0) return { decimal: comma > dot ? ',' : '.', ambiguous: true };
+  if (comma > 0) return { decimal: ',', ambiguous: false };
+  return { decimal: '.', ambiguous: dot === 0 && undecided > 0 };
 }
 
 /** Exact decimal text of a minor amount: -5 → "-0.05", 123456 → "1234.56". */
