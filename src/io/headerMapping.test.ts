@@ -8,7 +8,7 @@ import {
   normalizeHeader,
 } from './headerMapping';
 
-const m = (partial: Partial<ColumnMapping>): ColumnMapping => ({ ...emptyMapping(), ...partial });
+const m = (partial: ColumnMapping): ColumnMapping => ({ ...emptyMapping(), ...partial });
 
 describe('normalizeHeader', () => {
   it.each([
@@ -26,7 +26,7 @@ describe('normalizeHeader', () => {
 });
 
 describe('autoMapHeaders', () => {
-  it.each<[string, string[], Partial<ColumnMapping>]>([
+  it.each<[string, string[], ColumnMapping]>([
     [
       'English export',
       ['Order No', 'Customer', 'Order Date', 'Amount', 'Qty', 'Product'],
@@ -83,12 +83,27 @@ describe('autoMapHeaders', () => {
       { account: 0, date: 1, amount: 2, quantity: 3 },
     ],
     ['unmapped columns stay unmapped', ['Region', 'Owner', 'Notes', ''], {}],
+    [
+      'a customer code column stands in when there is no name column',
+      ['客户编码', '单据日期', '价税合计'],
+      { account: 0, date: 1, amount: 2 },
+    ],
+    [
+      'the name column wins over the code column',
+      ['客户编码', '客户名称', '单据日期', '价税合计'],
+      { account: 1, date: 2, amount: 3 },
+    ],
+    [
+      'cost and unit price columns are not taken for the amount',
+      ['Customer', 'Date', 'Cost Amount', 'Unit Price', 'Qty'],
+      { account: 0, date: 1, quantity: 4 },
+    ],
     ['no headers', [], {}],
   ])('%s', (_name, headers, expected) => {
     expect(autoMapHeaders(headers)).toEqual(m(expected));
   });
 
-  it.each<[string, string[], Partial<ColumnMapping>]>([
+  it.each<[string, string[], ColumnMapping]>([
     ['exact beats contains for the same field', ['Customer Code', 'Customer'], { account: 1 }],
     ['a suffix head noun beats a prefix word', ['Sales Rep', 'Total Amount'], { amount: 1 }],
     [
