@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountsRepo, type EditableAccountFields } from './accounts';
 import { assignedId, KeyplanDB } from './db';
-import { blankAccount } from './imports';
+import { blankAccount } from './rows';
+import type { ImportRow, ImportStatus } from './schema';
 
 const db = new KeyplanDB('test-' + crypto.randomUUID());
 const accounts = accountsRepo(db);
@@ -22,6 +23,53 @@ describe('accountsRepo', () => {
     expect((await accounts.listByWorkspace(1)).map((a) => a.key).sort()).toEqual(['a', 'c']);
     expect((await accounts.listByWorkspace(2)).map((a) => a.key)).toEqual(['b']);
     expect(await accounts.listByWorkspace(4)).toEqual([]);
+  });
+
+  it('listByWorkspace hides accounts a running import created until it is done', async () => {
+    const importRow = (workspaceId: number, status: ImportStatus): ImportRow => ({
+      workspaceId,
+      fileName: 'f.csv',
+      size: 1,
+      hash: `${workspaceId}-${status}`,
+      encoding: 'utf-8',
+      delimiter: ',',
+      headers: [],
+      mapping: {},
+      rowsRead: 0,
+      rowsImported: 0,
+      rowsRejected: 0,
+      accountsCreated: 0,
+      importedAt: '2026-01-01T00:00:00.000Z',
+      status,
+      kind: 'orders',
+    });
+    const running = assignedId(await db.imports.add(importRow(1, 'running')));
+    const done = assignedId(await db.imports.add(importRow(1, 'done')));
+    const byImport = async (key: string, importId: number) =>
+      assignedId(
+        await db.accounts.add({ ...blankAccount(1, key, key), createdByImportId: importId }),
+      );
+    await addAccount(1, 'hand-made');
+    await byImport('from-done', done);
+    await byImport('from-running-1', running);
+    await byImport('from-running-2', running);
+    // Created by an import whose row is gone (e.g. a pre-v2 import): visible.
+    await byImport('from-unknown', 999);
+
+    const keys = async () => (await accounts.listByWorkspace(1)).map((a) => a.key).sort();
+    expect(await keys()).toEqual(['from-done', 'from-unknown', 'hand-made']);
+
+    await db.imports.update(running, { status: 'done' });
+    expect(await keys()).toEqual([
+      'from-done',
+      'from-running-1',
+      'from-running-2',
+      'from-unknown',
+      'hand-made',
+    ]);
+    expect(await accounts.listByWorkspace(1)).toEqual(
+      await db.accounts.where('workspaceId').equals(1).toArray(),
+    );
   });
 
   it('get returns the stored row, or undefined', async () => {

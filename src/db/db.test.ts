@@ -3,13 +3,18 @@
 // code did (raw tables, that version's row shapes) and returns what today's code should read back.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assignedId, KeyplanDB, SCHEMA_V1 } from './db';
+import { normalizeAccountKey } from '../domain/normalize';
+import { assignedId, DATA_VERSION_KEY, KeyplanDB, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { existingOrderNos } from './importWriter';
 import { createRepos } from './index';
 import type {
   AccountRow,
+  AccountSnapshotRow,
   ActionRow,
   ContactRow,
   ImportRow,
+  ImportSettings,
+  MappingRow,
   MetaRow,
   OrderRow,
   PlanRow,
@@ -26,6 +31,8 @@ interface Contents {
   plans: PlanRow[];
   actions: ActionRow[];
   meta: MetaRow[];
+  accountSnapshots: AccountSnapshotRow[];
+  mappings: MappingRow[];
 }
 
 interface SchemaVersion {
@@ -152,18 +159,261 @@ async function writeV1(d: Dexie): Promise<Contents> {
 
   return {
     workspaces: [{ ...workspace, id: workspaceId }],
-    imports: [{ ...imp, id: importId }],
+    // v2 upgrade: every earlier import was a finished orders import.
+    imports: [{ ...imp, id: importId, status: 'done', kind: 'orders' }],
     orders: orders.map((o, i) => ({ ...o, id: orderIds[i] })),
-    accounts: [{ ...account, id: accountId }],
-    contacts: [{ ...contact, id: contactId }],
+    // v2 upgrade: keys are recomputed from the name with today's normalisation.
+    accounts: [{ ...account, id: accountId, key: normalizeAccountKey(account.key) }],
+    // v2 upgrade: contacts made before v2 were typed in.
+    contacts: [{ ...contact, id: contactId, importId: null }],
     plans: [{ ...plan, id: planId }],
     actions: [{ ...action, id: actionId }],
     // Primary-key order.
     meta: [...meta].sort((a, b) => a.key.localeCompare(b.key)),
+    accountSnapshots: [],
+    mappings: [],
   };
 }
 
-const VERSIONS: SchemaVersion[] = [{ version: 1, stores: SCHEMA_V1, write: writeV1 }];
+async function writeV2(d: Dexie): Promise<Contents> {
+  const workspace: WorkspaceRow = {
+    name: 'DACH',
+    currency: 'EUR',
+    locale: 'de-DE',
+    fiscalYearStartMonth: 1,
+    createdAt: '2026-03-01T08:00:00.000Z',
+    isDemo: false,
+  };
+  const workspaceId = assignedId(await d.table<WorkspaceRow, number>('workspaces').add(workspace));
+
+  const settings: ImportSettings = {
+    encoding: 'windows-1252',
+    delimiter: ';',
+    headerRow: 2,
+    formats: {
+      date: { decimal: '.', dateOrder: 'dmy', excelSerial: false },
+      amount: { decimal: ',', dateOrder: 'ymd', excelSerial: false },
+    },
+    cancelPrefix: 'STORNO',
+    keepCustom: true,
+    skipDuplicates: true,
+  };
+  const ordersImport: ImportRow = {
+    workspaceId,
+    fileName: 'Aufträge.csv',
+    size: 4096,
+    hash: 'cd'.repeat(32),
+    encoding: 'windows-1252',
+    delimiter: ';',
+    headers: ['Kunde', 'Datum', 'Betrag', 'Auftrag'],
+    mapping: { account: 0, date: 1, amount: 2, orderNo: 3 },
+    rowsRead: 5,
+    rowsImported: 2,
+    rowsRejected: 1,
+    accountsCreated: 1,
+    importedAt: '2026-03-02T09:00:00.000Z',
+    status: 'done',
+    kind: 'orders',
+    settings,
+    accountsUpdated: 0,
+    contactsCreated: 0,
+    rowsSkippedDuplicate: 2,
+    totalRowsLeftOut: 3,
+    firstDate: '2026-01-05',
+    lastDate: '2026-02-28',
+    totalMinor: 99_950,
+    finishedAt: '2026-03-02T09:00:03.000Z',
+  };
+  const ordersImportId = assignedId(await d.table<ImportRow, number>('imports').add(ordersImport));
+
+  const account: AccountRow = {
+    workspaceId,
+    key: 'müller maschinenbau',
+    name: 'Müller Maschinenbau GmbH',
+    industry: 'Machinery',
+    region: 'Bayern',
+    owner: 'Anna',
+    tier: 'B',
+    isKeyAccount: false,
+    custom: { segment: 'OEM', employees: 420 },
+    notes: '',
+    createdByImportId: ordersImportId,
+  };
+  const accountId = assignedId(await d.table<AccountRow, number>('accounts').add(account));
+
+  // A later account master import updated the account and kept its before-image.
+  const masterSettings: ImportSettings = {
+    ...settings,
+    encoding: 'utf-8',
+    delimiter: ',',
+    headerRow: 0,
+    formats: {},
+  };
+  const masterImport: ImportRow = {
+    workspaceId,
+    fileName: 'Kunden.xlsx.csv',
+    size: 512,
+    hash: 'ef'.repeat(32),
+    encoding: 'utf-8',
+    delimiter: ',',
+    headers: ['Kunde', 'Segment', 'Region'],
+    mapping: { account: 0, 'custom:segment': 1, region: 2 },
+    rowsRead: 1,
+    rowsImported: 1,
+    rowsRejected: 0,
+    accountsCreated: 0,
+    importedAt: '2026-03-03T09:00:00.000Z',
+    status: 'done',
+    kind: 'accounts',
+    settings: masterSettings,
+    accountsUpdated: 1,
+    contactsCreated: 1,
+    firstDate: null,
+    lastDate: null,
+    finishedAt: '2026-03-03T09:00:01.000Z',
+  };
+  const masterImportId = assignedId(await d.table<ImportRow, number>('imports').add(masterImport));
+  const snapshot: AccountSnapshotRow = {
+    importId: masterImportId,
+    accountId,
+    before: { ...account, id: accountId, region: 'Bavaria', custom: { employees: 400 } },
+  };
+  const snapshotId = assignedId(
+    await d.table<AccountSnapshotRow, number>('accountSnapshots').add(snapshot),
+  );
+
+  const orders: OrderRow[] = [
+    {
+      workspaceId,
+      importId: ordersImportId,
+      accountId,
+      orderNo: 'A-100',
+      date: '2026-02-28',
+      amountMinor: 100_000,
+      quantity: 1.5,
+      product: 'Spindel',
+      costMinor: null,
+      extra: { Kostenstelle: '4711' },
+    },
+    {
+      workspaceId,
+      importId: ordersImportId,
+      accountId,
+      orderNo: 'A-099',
+      date: '2026-01-05',
+      amountMinor: -50,
+      quantity: null,
+      product: '',
+      costMinor: null,
+      extra: {},
+    },
+  ];
+  const orderIds = await d.table<OrderRow, number>('orders').bulkAdd(orders, { allKeys: true });
+
+  const contacts: ContactRow[] = [
+    {
+      workspaceId,
+      accountId,
+      name: 'Jonas Weber',
+      title: 'Einkaufsleiter',
+      line: 'business',
+      isNode: false,
+      department: 'Einkauf',
+      phone: '+49 89 1234',
+      email: 'j.weber@example.de',
+      importId: masterImportId,
+    },
+    {
+      workspaceId,
+      accountId,
+      name: 'Eva Roth',
+      title: 'CTO',
+      line: 'technical',
+      isNode: true,
+      importId: null,
+    },
+  ];
+  const contactIds = await d
+    .table<ContactRow, number>('contacts')
+    .bulkAdd(contacts, { allKeys: true });
+
+  const plan: PlanRow = {
+    workspaceId,
+    accountId,
+    year: 2026,
+    status: 'draft',
+    sections: {
+      financialNotes: '',
+      valueChain: 'Tier 1',
+      buyingProcess: '',
+      competitors: '',
+      goals: 'Retain',
+    },
+    createdAt: '2026-03-04T00:00:00.000Z',
+    updatedAt: '2026-03-04T00:00:00.000Z',
+  };
+  const planId = assignedId(await d.table<PlanRow, number>('plans').add(plan));
+
+  const action: ActionRow = {
+    workspaceId,
+    planId,
+    measure: 'custom',
+    title: 'Werksbesuch',
+    owner: 'Anna',
+    due: '',
+    status: 'planned',
+  };
+  const actionId = assignedId(await d.table<ActionRow, number>('actions').add(action));
+
+  const mappings: MappingRow[] = [
+    {
+      workspaceId,
+      signature: 'kunde|datum|betrag|auftrag',
+      kind: 'orders',
+      mapping: ordersImport.mapping,
+      settings,
+      usedAt: '2026-03-02T09:00:00.000Z',
+    },
+    {
+      workspaceId,
+      signature: 'kunde|segment|region',
+      kind: 'accounts',
+      mapping: masterImport.mapping,
+      settings: masterSettings,
+      usedAt: '2026-03-03T09:00:00.000Z',
+    },
+  ];
+  await d.table<MappingRow, [number, string]>('mappings').bulkPut(mappings);
+
+  const meta: MetaRow[] = [
+    { key: 'currentWorkspaceId', value: workspaceId },
+    { key: DATA_VERSION_KEY, value: 7 },
+  ];
+  await d.table<MetaRow, string>('meta').bulkPut(meta);
+
+  return {
+    workspaces: [{ ...workspace, id: workspaceId }],
+    imports: [
+      { ...ordersImport, id: ordersImportId },
+      { ...masterImport, id: masterImportId },
+    ],
+    orders: orders.map((o, i) => ({ ...o, id: orderIds[i] })),
+    accounts: [{ ...account, id: accountId }],
+    contacts: contacts.map((c, i) => ({ ...c, id: contactIds[i] })),
+    plans: [{ ...plan, id: planId }],
+    actions: [{ ...action, id: actionId }],
+    // Primary-key order.
+    meta: [...meta].sort((a, b) => a.key.localeCompare(b.key)),
+    accountSnapshots: [{ ...snapshot, id: snapshotId }],
+    // Primary-key order: [workspaceId+signature].
+    mappings: [...mappings].sort((a, b) => a.signature.localeCompare(b.signature)),
+  };
+}
+
+const VERSIONS: SchemaVersion[] = [
+  { version: 1, stores: SCHEMA_V1, write: writeV1 },
+  { version: 2, stores: SCHEMA_V2, write: writeV2 },
+];
 
 async function readAll(db: KeyplanDB): Promise<Contents> {
   return {
@@ -175,6 +425,8 @@ async function readAll(db: KeyplanDB): Promise<Contents> {
     plans: await db.plans.toArray(),
     actions: await db.actions.toArray(),
     meta: await db.meta.toArray(),
+    accountSnapshots: await db.accountSnapshots.toArray(),
+    mappings: await db.mappings.toArray(),
   };
 }
 
@@ -216,8 +468,32 @@ describe('KeyplanDB schema', () => {
       expect(await repos.imports.findByHash(ws, expected.imports[0]!.hash)).toEqual(
         expected.imports[0],
       );
-      expect((await repos.orders.factsByWorkspace(ws)).map((f) => f.date)).toEqual(
+      expect((await repos.orders.factsByWorkspace(ws)).map((f) => f.date).sort()).toEqual(
         expected.orders.map((o) => o.date).sort(),
+      );
+      expect(await repos.orders.byAccount(ws, expected.accounts[0]!.id!)).toEqual(
+        [...expected.orders].sort((a, b) => a.date.localeCompare(b.date)),
+      );
+      expect(await existingOrderNos(db, ws)).toEqual(
+        new Set(expected.orders.map((o) => o.orderNo).filter((n) => n !== '')),
+      );
+      expect(await db.imports.where('status').equals('done').count()).toBe(expected.imports.length);
+      for (const imp of expected.imports) {
+        expect(await db.accountSnapshots.where('importId').equals(imp.id!).toArray()).toEqual(
+          expected.accountSnapshots.filter((s) => s.importId === imp.id),
+        );
+        expect(await db.contacts.where('importId').equals(imp.id!).toArray()).toEqual(
+          expected.contacts.filter((c) => c.importId === imp.id),
+        );
+        expect(await db.accounts.where('createdByImportId').equals(imp.id!).toArray()).toEqual(
+          expected.accounts.filter((a) => a.createdByImportId === imp.id),
+        );
+      }
+      for (const m of expected.mappings) {
+        expect(await db.mappings.get([m.workspaceId, m.signature])).toEqual(m);
+      }
+      expect(await db.mappings.where('workspaceId').equals(ws).toArray()).toEqual(
+        expected.mappings,
       );
       const plan = expected.plans[0]!;
       expect(await repos.plans.findFor(plan.accountId, plan.year)).toEqual(plan);

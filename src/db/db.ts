@@ -1,6 +1,9 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { normalizeAccountKey } from '../domain/normalize';
 import type {
   AccountRow,
+  AccountSnapshotRow,
+  MappingRow,
   ActionRow,
   ContactRow,
   ImportRow,
@@ -27,6 +30,23 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const;
 
+/**
+ * v2 (import that takes any real export): imports carry a status so an interrupted import can be
+ * rolled back; orders are found by order number (duplicate check) instead of by date (analysis
+ * reads whole workspaces anyway); accounts and contacts remember the import that created them (undo);
+ * account master imports keep before-images (accountSnapshots); mappings are remembered per header
+ * signature. Account keys are recomputed with the v2 normalisation (company-suffix variants).
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  imports: '++id, workspaceId, [workspaceId+hash], status',
+  orders: '++id, importId, [workspaceId+accountId], [workspaceId+orderNo]',
+  accounts: '++id, workspaceId, [workspaceId+key], createdByImportId',
+  contacts: '++id, workspaceId, accountId, importId',
+  accountSnapshots: '++id, importId',
+  mappings: '[workspaceId+signature], workspaceId',
+} as const;
+
 export class KeyplanDB extends Dexie {
   workspaces!: EntityTable<WorkspaceRow, 'id'>;
   imports!: EntityTable<ImportRow, 'id'>;
@@ -36,10 +56,36 @@ export class KeyplanDB extends Dexie {
   plans!: EntityTable<PlanRow, 'id'>;
   actions!: EntityTable<ActionRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  accountSnapshots!: EntityTable<AccountSnapshotRow, 'id'>;
+  mappings!: Table<MappingRow, [number, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('imports')
+          .toCollection()
+          .modify((row: Partial<ImportRow>) => {
+            row.status = 'done';
+            row.kind = 'orders';
+          });
+        await tx
+          .table('accounts')
+          .toCollection()
+          .modify((row: AccountRow) => {
+            // From the stored key, not the name: a renamed account keeps its identity.
+            row.key = normalizeAccountKey(row.key);
+          });
+        await tx
+          .table('contacts')
+          .toCollection()
+          .modify((row: Partial<ContactRow>) => {
+            row.importId = null;
+          });
+      });
   }
 }
 
@@ -61,4 +107,13 @@ export async function updateExisting<T, K extends number>(
 ): Promise<void> {
   const changed = await table.update(id, patch);
   if (changed === 0 && !(await table.get(id))) throw new Error(`${what} ${id} does not exist`);
+}
+
+/** Bumped whenever orders change as a whole (import, undo, demo): analysis reloads on it. */
+export const DATA_VERSION_KEY = 'dataVersion';
+
+/** Call inside a transaction that includes db.meta. */
+export async function bumpDataVersion(db: KeyplanDB): Promise<void> {
+  const row = await db.meta.get(DATA_VERSION_KEY);
+  await db.meta.put({ key: DATA_VERSION_KEY, value: (Number(row?.value) || 0) + 1 });
 }

@@ -1,7 +1,7 @@
 import type { DemoAccount, DemoOrder } from '../domain/demo';
-import { assignedId, type KeyplanDB } from './db';
+import { assignedId, bumpDataVersion, type KeyplanDB } from './db';
 import type { WorkspaceRow } from './schema';
-import { blankAccount, toOrderRow } from './imports';
+import { blankAccount, toOrderRow } from './rows';
 
 export interface DemoData {
   accounts: readonly DemoAccount[];
@@ -47,6 +47,7 @@ export function demoRepo(db: KeyplanDB) {
         );
         await db.orders.bulkAdd(rows);
         await db.meta.put({ key: 'currentWorkspaceId', value: workspaceId });
+        await bumpDataVersion(db);
         return workspaceId;
       });
     },

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assignedId, KeyplanDB } from './db';
-import { blankAccount, importsRepo, type NewImport, type NewOrder } from './imports';
+import { importsRepo, type NewImport, type NewOrder } from './imports';
+import { blankAccount } from './rows';
 
 const db = new KeyplanDB('test-' + crypto.randomUUID());
 const imports = importsRepo(db);

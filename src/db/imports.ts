@@ -1,17 +1,16 @@
-import { assignedId, type KeyplanDB } from './db';
-import type { AccountRow, ImportRow, OrderRow } from './schema';
+import { blankAccount, toOrderRow, type NewOrder } from './rows';
+import { assignedId, bumpDataVersion, type KeyplanDB } from './db';
+import { recoverInterruptedImports, removeImport } from './importWriter';
+import type { AccountRow, ImportRow, ImportSettings, MappingRow } from './schema';
 
-/** An order ready to store, still naming its account by key (accounts are resolved here). */
-export interface NewOrder {
-  accountKey: string;
-  accountName: string;
-  orderNo: string;
-  date: string;
-  amountMinor: number;
-  quantity: number | null;
-  product: string;
-  extra: Record<string, string>;
-}
+export type { NewOrder };
+
+/** The parts of an import plan worth remembering per header layout. */
+export type PlanToRemember = Omit<ImportSettings, 'formats'> & {
+  kind: MappingRow['kind'];
+  mapping: MappingRow['mapping'];
+  formats: ImportSettings['formats'];
+};
 
 export type NewImport = Omit<ImportRow, 'id' | 'workspaceId' | 'rowsImported' | 'accountsCreated'>;
 
@@ -23,45 +22,42 @@ export interface ImportCommitResult {
 
 const ORDERS_PER_BATCH = 20_000;
 
-export function blankAccount(workspaceId: number, key: string, name: string): AccountRow {
-  return {
-    workspaceId,
-    key,
-    name,
-    industry: '',
-    region: '',
-    owner: '',
-    tier: '',
-    isKeyAccount: false,
-    custom: {},
-    notes: '',
-    createdByImportId: null,
-  };
-}
-
-/** The stored shape of one order; importId 0 marks generated demo data. */
-export function toOrderRow(
-  workspaceId: number,
-  importId: number,
-  accountId: number,
-  o: Omit<NewOrder, 'accountKey' | 'accountName'>,
-): OrderRow {
-  return {
-    workspaceId,
-    importId,
-    accountId,
-    orderNo: o.orderNo,
-    date: o.date,
-    amountMinor: o.amountMinor,
-    quantity: o.quantity,
-    product: o.product,
-    costMinor: null,
-    extra: o.extra,
-  };
-}
-
 export function importsRepo(db: KeyplanDB) {
   return {
+    /** Rolls back imports whose tab died mid-way (see importWriter). */
+    recoverInterrupted(isAlive: (importId: number) => Promise<boolean>): Promise<number[]> {
+      return recoverInterruptedImports(db, isAlive);
+    },
+    /** Removes a finished import: its orders and contacts, the accounts only it created. */
+    undo(importId: number): Promise<void> {
+      return removeImport(db, importId);
+    },
+    rememberedMapping(workspaceId: number, signature: string): Promise<MappingRow | undefined> {
+      return db.mappings.get([workspaceId, signature]);
+    },
+    /** Remembers how files with these headers were read, to offer it next time. */
+    async rememberMapping(
+      workspaceId: number,
+      signature: string,
+      plan: PlanToRemember,
+    ): Promise<void> {
+      await db.mappings.put({
+        workspaceId,
+        signature,
+        kind: plan.kind,
+        mapping: plan.mapping,
+        settings: {
+          encoding: plan.encoding,
+          delimiter: plan.delimiter,
+          headerRow: plan.headerRow,
+          formats: plan.formats,
+          cancelPrefix: plan.cancelPrefix,
+          keepCustom: plan.keepCustom,
+          skipDuplicates: plan.skipDuplicates,
+        },
+        usedAt: new Date().toISOString(),
+      });
+    },
     listByWorkspace(workspaceId: number): Promise<ImportRow[]> {
       return db.imports.where('workspaceId').equals(workspaceId).reverse().sortBy('importedAt');
     },
@@ -77,7 +73,7 @@ export function importsRepo(db: KeyplanDB) {
       meta: NewImport,
       orders: readonly NewOrder[],
     ): Promise<ImportCommitResult> {
-      return db.transaction('rw', db.imports, db.accounts, db.orders, async () => {
+      return db.transaction('rw', [db.imports, db.accounts, db.orders, db.meta], async () => {
         const importId = assignedId(
           await db.imports.add({
             ...meta,
@@ -116,6 +112,7 @@ export function importsRepo(db: KeyplanDB) {
         }
 
         await db.imports.update(importId, { accountsCreated: newAccounts.length });
+        await bumpDataVersion(db);
         return { importId, rowsImported: orders.length, accountsCreated: newAccounts.length };
       });
     },

@@ -25,13 +25,26 @@ export interface WorkspaceRow {
   isDemo: boolean;
 }
 
-export interface ColumnMapping {
-  account: number | null;
-  date: number | null;
-  amount: number | null;
-  orderNo: number | null;
-  quantity: number | null;
-  product: number | null;
+/** Field id → column index (null = not in the file). Field ids per kind live in io/fields. */
+export type ColumnMapping = Record<string, number | null>;
+
+export type ImportKind = 'orders' | 'accounts' | 'contacts';
+export type ImportStatus = 'running' | 'done';
+
+/** How the file was read, kept so a later import of the same layout can reuse it. */
+export interface ImportSettings {
+  encoding: string;
+  delimiter: string;
+  /** Index of the header record; null when the file has none. */
+  headerRow: number | null;
+  /** Per mapped column: decimal separator and date order. */
+  formats: Record<
+    string,
+    { decimal: '.' | ','; dateOrder: 'ymd' | 'dmy' | 'mdy'; excelSerial: boolean }
+  >;
+  cancelPrefix: string;
+  keepCustom: boolean;
+  skipDuplicates: boolean;
 }
 
 export interface ImportRow {
@@ -50,6 +63,18 @@ export interface ImportRow {
   rowsRejected: number;
   accountsCreated: number;
   importedAt: string;
+  /** v2: a 'running' import is invisible to the app and rolled back if its tab dies. */
+  status?: ImportStatus;
+  kind?: ImportKind;
+  settings?: ImportSettings;
+  accountsUpdated?: number;
+  contactsCreated?: number;
+  rowsSkippedDuplicate?: number;
+  totalRowsLeftOut?: number;
+  firstDate?: IsoDate | null;
+  lastDate?: IsoDate | null;
+  totalMinor?: MinorUnits;
+  finishedAt?: string;
 }
 
 export interface OrderRow {
@@ -92,6 +117,29 @@ export interface ContactRow {
   title: string;
   line: 'business' | 'technical' | 'management' | '';
   isNode: boolean;
+  department?: string;
+  phone?: string;
+  email?: string;
+  /** v2: the import that created this contact (null when typed in). */
+  importId?: number | null;
+}
+
+/** v2: an account as it was before an import updated it, so undo can put it back. */
+export interface AccountSnapshotRow {
+  id?: number;
+  importId: number;
+  accountId: number;
+  before: AccountRow;
+}
+
+/** v2: the mapping a user confirmed for files with these headers. */
+export interface MappingRow {
+  workspaceId: number;
+  signature: string;
+  kind: ImportKind;
+  mapping: ColumnMapping;
+  settings: ImportSettings;
+  usedAt: string;
 }
 
 export interface PlanRow {

@@ -36,9 +36,16 @@ export class KeyplanApp {
 
   async importFile(path: string): Promise<void> {
     await this.page.getByTestId('import-file').setInputFiles(path);
+    await this.checkAndImport();
+  }
+
+  /** From the column preview: check every row, then import. */
+  async checkAndImport(): Promise<void> {
     await expect(this.page.getByTestId('preview-table')).toBeVisible();
+    await this.page.getByTestId('import-check').click();
+    await expect(this.page.getByTestId('check-summary')).toBeVisible({ timeout: 30_000 });
     await this.page.getByTestId('import-run').click();
-    await expect(this.page.getByTestId('import-summary')).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
   }
 
   /** Rendered grid rows; AG Grid keeps DOM order apart from display order, so use gridRow(i). */
