@@ -1,26 +1,34 @@
 // Main-thread side of the import worker: one worker, reused, with request ids to match answers.
-import type { ColumnMapping } from '../db/schema';
+import type { ImportPlan } from './importPlan';
 import type {
+  AnalyzedResponse,
+  CommittedResponse,
   ErrorResponse,
   ImportRequest,
   ImportResponse,
-  ParsedResponse,
-  PreviewResponse,
   ProgressResponse,
+  SniffedResponse,
 } from './importProtocol';
+import type { SniffOverrides } from './sniff';
 
-export type PreviewResult = PreviewResponse | ErrorResponse;
-export type ParseResult = ParsedResponse | ErrorResponse;
 export type ProgressInfo = Omit<ProgressResponse, 'type' | 'requestId'>;
+type Answer = Exclude<ImportResponse, ProgressResponse>;
 
 interface Pending {
-  resolve: (response: ImportResponse) => void;
+  resolve: (response: Answer) => void;
   onProgress?: (progress: ProgressInfo) => void;
 }
 
 /** Vite spots this exact `new Worker(new URL(...))` shape and bundles the worker. */
 function createImportWorker(): Worker {
   return new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+}
+
+/** A started job: its answer, and a way to stop it. */
+export interface Job<T> {
+  requestId: number;
+  done: Promise<T | ErrorResponse>;
+  cancel: () => void;
 }
 
 export class ImportClient {
@@ -31,46 +39,74 @@ export class ImportClient {
   /** `createWorker` is swappable so tests can run the worker logic in-process. */
   constructor(private readonly createWorker: () => Worker = createImportWorker) {}
 
-  /** Header, first `maxRows` data rows, delimiter and encoding. Never rejects. */
-  preview(file: File, maxRows = 20): Promise<PreviewResult> {
-    const requestId = this.nextRequestId++;
-    return this.send({ type: 'preview', requestId, file, maxRows }, {}) as Promise<PreviewResult>;
+  sniff(
+    file: Blob,
+    overrides: SniffOverrides,
+    fractionDigits: number,
+  ): Promise<SniffedResponse | ErrorResponse> {
+    return this.start<SniffedResponse>((requestId) => ({
+      type: 'sniff',
+      requestId,
+      file,
+      overrides,
+      fractionDigits,
+    })).done;
   }
 
-  /** Parses the whole file into order drafts and rejects. Never rejects. */
-  parse(
-    file: File,
-    mapping: ColumnMapping,
-    fractionDigits: number,
-    onProgress: (progress: ProgressInfo) => void = () => {},
-  ): Promise<ParseResult> {
-    const requestId = this.nextRequestId++;
-    return this.send(
-      { type: 'parse', requestId, file, mapping, fractionDigits },
-      { onProgress },
-    ) as Promise<ParseResult>;
+  /** The check pass: reads every row, writes nothing. */
+  analyze(
+    file: Blob,
+    plan: ImportPlan,
+    workspaceId: number,
+    onProgress?: (p: ProgressInfo) => void,
+  ): Job<AnalyzedResponse> {
+    return this.start<AnalyzedResponse>(
+      (requestId) => ({ type: 'analyze', requestId, file, plan, workspaceId }),
+      onProgress,
+    );
+  }
+
+  /** The writing pass; cancel() rolls back whatever it wrote. */
+  commit(
+    file: Blob,
+    fileName: string,
+    plan: ImportPlan,
+    workspaceId: number,
+    onProgress?: (p: ProgressInfo) => void,
+  ): Job<CommittedResponse> {
+    return this.start<CommittedResponse>(
+      (requestId) => ({ type: 'commit', requestId, file, fileName, plan, workspaceId }),
+      onProgress,
+    );
   }
 
   /** Stops the worker; requests still running resolve as errors. The next call starts a new one. */
   terminate(): void {
     this.worker?.terminate();
     this.worker = null;
-    this.failAll('Import cancelled.');
+    this.failAll('The import worker was stopped.');
   }
 
-  private send(
-    request: ImportRequest,
-    handlers: Omit<Pending, 'resolve'>,
-  ): Promise<ImportResponse> {
-    return new Promise((resolve) => {
-      this.pending.set(request.requestId, { ...handlers, resolve });
+  private start<T extends Answer>(
+    build: (requestId: number) => ImportRequest,
+    onProgress?: (p: ProgressInfo) => void,
+  ): Job<T> {
+    const requestId = this.nextRequestId++;
+    const request = build(requestId);
+    const done = new Promise<T | ErrorResponse>((resolve) => {
+      this.pending.set(requestId, { resolve: resolve as (r: Answer) => void, onProgress });
       try {
         this.ensureWorker().postMessage(request);
       } catch (error) {
-        this.pending.delete(request.requestId);
-        resolve(errorResponse(request.requestId, messageOf(error)));
+        this.pending.delete(requestId);
+        resolve(errorResponse(requestId, messageOf(error)));
       }
     });
+    return {
+      requestId,
+      done,
+      cancel: () => this.worker?.postMessage({ type: 'cancel', requestId } satisfies ImportRequest),
+    };
   }
 
   private ensureWorker(): Worker {
@@ -91,7 +127,7 @@ export class ImportClient {
 
   private receive(response: ImportResponse): void {
     const entry = this.pending.get(response.requestId);
-    if (!entry) return; // Answer to a request that was already failed or cancelled.
+    if (!entry) return; // Answer to a request that was already failed.
     if (response.type === 'progress') {
       const { type: _type, requestId: _id, ...progress } = response;
       entry.onProgress?.(progress);
@@ -117,24 +153,5 @@ function messageOf(error: unknown): string {
 }
 
 let shared: ImportClient | null = null;
-const client = (): ImportClient => (shared ??= new ImportClient());
-
-/** Preview with the app-wide client. */
-export function previewFile(file: File, maxRows = 20): Promise<PreviewResult> {
-  return client().preview(file, maxRows);
-}
-
-/** Parse with the app-wide client. */
-export function parseFile(
-  file: File,
-  mapping: ColumnMapping,
-  fractionDigits: number,
-  onProgress: (progress: ProgressInfo) => void = () => {},
-): Promise<ParseResult> {
-  return client().parse(file, mapping, fractionDigits, onProgress);
-}
-
-/** Stop the app-wide worker (e.g. the user cancels an import); pending calls resolve as errors. */
-export function terminate(): void {
-  shared?.terminate();
-}
+/** The app-wide client. */
+export const importClient = (): ImportClient => (shared ??= new ImportClient());

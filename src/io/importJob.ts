@@ -1,76 +1,260 @@
-// What the import worker does for each request, kept apart from the worker globals so node tests
-// can drive it with a plain `post` callback.
-import { decodeBytes, parseCsvText, sha256Hex } from './parseText';
-import type { ImportFileError, ImportRequest, ImportResponse } from './importProtocol';
-import { rowsToOrders } from './orderRows';
+// What the import worker does for each request, apart from the worker globals so node tests can
+// drive it with a plain `post` callback and an in-memory database.
+import type { KeyplanDB } from '../db/db';
+import type { NewOrder } from '../db/rows';
+import {
+  ImportWriter,
+  existingOrderNos,
+  type AccountUpsert,
+  type ContactInsert,
+} from '../db/importWriter';
+import { FileFingerprint } from './fileHash';
+import type { ImportPlan } from './importPlan';
+import type { ImportFileError, ImportRequest, ImportResponse, RunSummary } from './importProtocol';
+import { isTotalRow } from './layout';
+import { createRowConverter, type RejectedRow } from './rowConvert';
+import { readRecords } from './rowStream';
+import { sniffFile } from './sniff';
 
-const PROGRESS_EVERY_ROWS = 5000;
+/** Rejects sent back for display and download; the rest are counted. */
+export const MAX_REJECTS_LISTED = 10_000;
 
-export async function handleImportRequest(
-  request: ImportRequest,
-  post: (response: ImportResponse) => void,
-): Promise<void> {
-  const { requestId, file } = request;
-  const postError = (reason: ImportFileError, detail: string): void =>
-    post({ type: 'error', requestId, reason, detail });
+export interface JobContext {
+  db: KeyplanDB;
+  post: (response: ImportResponse) => void;
+  isCancelled: (requestId: number) => boolean;
+  /** Holds a Web Lock named after the import while it runs, so other tabs leave it alone. */
+  withImportLock: <T>(importId: number, work: () => Promise<T>) => Promise<T>;
+}
 
-  try {
-    const buffer = await file.arrayBuffer();
-    const totalBytes = buffer.byteLength;
-    const decoded = decodeBytes(new Uint8Array(buffer));
-    if (!decoded.ok) return postError(decoded.reason, describeFileError(decoded.reason));
-    const { text, encoding } = decoded.value;
+class Cancelled extends Error {}
+class NothingValid extends Error {}
 
-    if (request.type === 'preview') {
-      const parsed = parseCsvText(text, { maxRows: request.maxRows });
-      if (!parsed.ok) return postError(parsed.reason, parsed.detail);
-      const { headers, rows, delimiter } = parsed.value;
-      post({ type: 'preview', requestId, headers, rows, delimiter, encoding, totalBytes });
-      return;
-    }
-
-    // Characters and bytes differ for non-ASCII text; the ratio is close enough for a progress bar.
-    const toBytes = (chars: number): number =>
-      Math.min(totalBytes, Math.round((chars / Math.max(1, text.length)) * totalBytes));
-    const parsed = parseCsvText(text, {
-      progressEvery: PROGRESS_EVERY_ROWS,
-      onProgress: (rowsRead, charsRead) =>
-        post({ type: 'progress', requestId, rowsRead, bytesRead: toBytes(charsRead), totalBytes }),
-    });
-    if (!parsed.ok) return postError(parsed.reason, parsed.detail);
-    const { headers, rows, lines, delimiter } = parsed.value;
-    const { orders, rejects } = rowsToOrders(rows, headers, request.mapping, {
-      lines,
-      fractionDigits: request.fractionDigits,
-    });
-    const hash = await sha256Hex(buffer);
-    post({ type: 'progress', requestId, rowsRead: rows.length, bytesRead: totalBytes, totalBytes });
-    post({
-      type: 'parsed',
-      requestId,
-      orders,
-      rejects,
-      rowsRead: rows.length,
-      hash,
-      delimiter,
-      encoding,
-      headers,
-    });
-  } catch (error) {
-    // A worker that throws leaves the caller waiting forever; always answer.
-    postError('parse_failed', error instanceof Error ? error.message : String(error));
+/** Anything that goes wrong while writing is a storage problem, whatever the browser calls it. */
+class StorageError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause));
   }
 }
 
-function describeFileError(reason: ImportFileError): string {
-  switch (reason) {
-    case 'empty_file':
-      return 'The file is empty.';
-    case 'binary_file':
-      return 'The file is not text (for example an .xlsx workbook); save it as CSV first.';
-    case 'header_only':
-      return 'The file has a header row but no data.';
-    case 'parse_failed':
-      return 'The file could not be read as CSV.';
+async function stored<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof StorageError ? error : new StorageError(error);
   }
+}
+
+export async function handleImportRequest(request: ImportRequest, ctx: JobContext): Promise<void> {
+  if (request.type === 'cancel') return;
+  const { requestId } = request;
+  const postError = (reason: ImportFileError, detail: string) =>
+    ctx.post({ type: 'error', requestId, reason, detail });
+  try {
+    if (request.type === 'sniff') {
+      const result = await sniffFile(request.file, request.overrides, request.fractionDigits);
+      if (!result.ok) return postError(result.reason, result.detail);
+      ctx.post({ type: 'sniffed', requestId, result: result.value });
+      return;
+    }
+    if (request.type === 'analyze') {
+      const summary = await runPass(
+        request.file,
+        request.plan,
+        request.workspaceId,
+        ctx,
+        requestId,
+        null,
+      );
+      ctx.post({ type: 'analyzed', requestId, summary });
+      return;
+    }
+    // commit
+    const { db } = ctx;
+    const writer = await stored(() =>
+      ImportWriter.begin(db, request.workspaceId, {
+        fileName: request.fileName,
+        size: request.file.size,
+        hash: '',
+        encoding: request.plan.encoding,
+        delimiter: request.plan.delimiter,
+        headers: request.plan.headers,
+        mapping: request.plan.mapping,
+        rowsRead: 0,
+        rowsRejected: 0,
+        importedAt: new Date().toISOString(),
+        kind: request.plan.kind,
+        settings: {
+          encoding: request.plan.encoding,
+          delimiter: request.plan.delimiter,
+          headerRow: request.plan.headerRow,
+          formats: request.plan.formats,
+          cancelPrefix: request.plan.cancelPrefix,
+          keepCustom: request.plan.keepCustom,
+          skipDuplicates: request.plan.skipDuplicates,
+        },
+      }),
+    );
+    try {
+      const summary = await ctx.withImportLock(writer.importId, async () => {
+        const s = await runPass(
+          request.file,
+          request.plan,
+          request.workspaceId,
+          ctx,
+          requestId,
+          writer,
+        );
+        if (writer.written.rowsImported === 0) throw new NothingValid();
+        return s;
+      });
+      const importRow = await stored(() =>
+        writer.finish({
+          hash: summary.hash,
+          rowsRead: summary.rowsRead,
+          rowsRejected: summary.rowsRejected,
+          rowsSkippedDuplicate: request.plan.skipDuplicates ? summary.duplicateRows : 0,
+          totalRowsLeftOut: summary.totalLines.length,
+          firstDate: summary.firstDate,
+          lastDate: summary.lastDate,
+          totalMinor: summary.totalMinor,
+        }),
+      );
+      ctx.post({ type: 'committed', requestId, summary, importRow });
+    } catch (error) {
+      // Whatever happened, nothing of this import may stay behind.
+      await writer.rollback();
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof Cancelled) return postError('cancelled', 'Cancelled; nothing was saved.');
+    if (error instanceof NothingValid)
+      return postError('nothing_valid', 'No row could be imported.');
+    const detail = error instanceof Error ? error.message : String(error);
+    postError(error instanceof StorageError ? 'storage_failed' : 'parse_failed', detail);
+  }
+}
+
+/**
+ * One pass over the whole file. Without a writer it only checks (counts, rejects, duplicates);
+ * with one it writes each batch as soon as it is converted.
+ */
+async function runPass(
+  file: Blob,
+  plan: ImportPlan,
+  workspaceId: number,
+  ctx: JobContext,
+  requestId: number,
+  writer: ImportWriter | null,
+): Promise<RunSummary> {
+  const convert = createRowConverter(plan);
+  const duplicates =
+    plan.kind === 'orders' ? await existingOrderNos(ctx.db, workspaceId) : new Set<string>();
+  const existingKeys = new Set(
+    (await ctx.db.accounts.where('workspaceId').equals(workspaceId).toArray()).map((a) => a.key),
+  );
+  const newKeys = new Set<string>();
+  const seenExisting = new Set<string>();
+  const rejects: RejectedRow[] = [];
+  const totalLines: number[] = [];
+  let rowsRead = 0;
+  let rowsValid = 0;
+  let rowsRejected = 0;
+  let duplicateRows = 0;
+  let totalMinor = 0;
+  let firstDate: string | null = null;
+  let lastDate: string | null = null;
+  let recordIndex = 0;
+
+  const noteAccount = (key: string, nameKey?: string) => {
+    if (existingKeys.has(key) || (nameKey !== undefined && existingKeys.has(nameKey))) {
+      seenExisting.add(key);
+    } else newKeys.add(key);
+  };
+
+  const fingerprint = new FileFingerprint();
+  for await (const batch of readRecords(file, {
+    encoding: plan.encoding,
+    delimiter: plan.delimiter,
+    fixedStarts: plan.fixedStarts,
+    onBytes: (bytes) => fingerprint.update(bytes),
+  })) {
+    const orders: NewOrder[] = [];
+    const accounts: AccountUpsert[] = [];
+    const contacts: ContactInsert[] = [];
+    for (let i = 0; i < batch.records.length; i++, recordIndex++) {
+      if (recordIndex < plan.firstDataRow) continue;
+      const record = batch.records[i]!;
+      const line = batch.lines[i]!;
+      rowsRead++;
+      if (isTotalRow(record)) {
+        totalLines.push(line);
+        continue;
+      }
+      const result = convert(record, line);
+      switch (result.type) {
+        case 'reject':
+          rowsRejected++;
+          if (rejects.length < MAX_REJECTS_LISTED) rejects.push(result.reject);
+          break;
+        case 'order': {
+          const o = result.order;
+          rowsValid++;
+          if (o.orderNo !== '' && duplicates.has(o.orderNo)) {
+            duplicateRows++;
+            if (plan.skipDuplicates) break;
+          }
+          orders.push(o);
+          noteAccount(o.accountKey, o.nameKey);
+          totalMinor += o.amountMinor;
+          if (firstDate === null || o.date < firstDate) firstDate = o.date;
+          if (lastDate === null || o.date > lastDate) lastDate = o.date;
+          break;
+        }
+        case 'account':
+          rowsValid++;
+          accounts.push(result.account);
+          noteAccount(result.account.key, result.account.nameKey);
+          break;
+        case 'contact':
+          rowsValid++;
+          contacts.push(result.contact);
+          noteAccount(result.contact.accountKey, result.contact.nameKey);
+          break;
+      }
+    }
+    if (writer) {
+      await stored(async () => {
+        await writer.addOrders(orders);
+        await writer.upsertAccounts(accounts);
+        await writer.addContacts(contacts);
+      });
+    }
+    if (!Number.isSafeInteger(totalMinor)) throw new RangeError('The total amount is too large.');
+    ctx.post({
+      type: 'progress',
+      requestId,
+      phase: writer ? 'writing' : 'checking',
+      rowsRead,
+      bytesRead: batch.bytesRead,
+      totalBytes: batch.totalBytes,
+    });
+    // Checked between batches: a batch is written whole or not at all.
+    if (ctx.isCancelled(requestId)) throw new Cancelled();
+  }
+
+  return {
+    rowsRead,
+    rowsValid,
+    rowsRejected,
+    rejects,
+    totalLines,
+    duplicateRows,
+    accountsNew: newKeys.size,
+    accountsExisting: seenExisting.size,
+    firstDate,
+    lastDate,
+    totalMinor,
+    hash: fingerprint.digest(),
+  };
 }

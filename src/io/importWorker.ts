@@ -1,10 +1,32 @@
 /// <reference lib="webworker" />
-// Module worker: parses import files off the main thread. All logic lives in importJob.ts.
+// Module worker: reads, checks and writes imports off the main thread. Logic lives in importJob.ts.
+import { KeyplanDB } from '../db/db';
 import { handleImportRequest } from './importJob';
+import { importLockName } from './importLocks';
 import type { ImportRequest, ImportResponse } from './importProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+const db = new KeyplanDB();
+const cancelled = new Set<number>();
+
+/** Web Locks exist in every current browser; without them the import simply runs unlocked. */
+function withImportLock<T>(importId: number, work: () => Promise<T>): Promise<T> {
+  const locks = (self.navigator as Navigator & { locks?: LockManager }).locks;
+  if (!locks) return work();
+  return locks.request(importLockName(importId), work) as Promise<T>;
+}
+
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
-  void handleImportRequest(event.data, (response: ImportResponse) => self.postMessage(response));
+  const request = event.data;
+  if (request.type === 'cancel') {
+    cancelled.add(request.requestId);
+    return;
+  }
+  void handleImportRequest(request, {
+    db,
+    post: (response: ImportResponse) => self.postMessage(response),
+    isCancelled: (id) => cancelled.has(id),
+    withImportLock,
+  }).finally(() => cancelled.delete(request.requestId));
 };

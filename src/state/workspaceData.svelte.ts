@@ -60,7 +60,10 @@ export function buildAccountViews(
  */
 export class WorkspaceData {
   readonly accounts: LiveQuery<AccountRow[], number | null>;
-  readonly facts: LiveQuery<OrderFact[], number | null>;
+  /** Watched instead of the orders table, so a running import's batches do not reload analysis. */
+  readonly dataVersion: LiveQuery<number | null, number | null>;
+  facts = $state.raw<OrderFact[]>([]);
+  factsLoaded = $state(false);
   readonly analysis: AnalysisResult;
   readonly views: AccountView[];
 
@@ -70,12 +73,23 @@ export class WorkspaceData {
       async (id) => (id === null ? [] : repos.accounts.listByWorkspace(id)),
       [],
     );
-    this.facts = new LiveQuery(
-      workspaceId,
-      async (id) => (id === null ? [] : repos.orders.factsByWorkspace(id)),
-      [],
-    );
-    this.analysis = $derived(analyzeOrders(this.facts.current));
+    this.dataVersion = new LiveQuery(workspaceId, () => repos.orders.dataVersion(), null);
+    $effect(() => {
+      const id = workspaceId();
+      const version = this.dataVersion.current;
+      if (version === null) return;
+      let stale = false;
+      const load = id === null ? Promise.resolve([]) : repos.orders.factsByWorkspace(id);
+      void load.then((facts) => {
+        if (stale) return;
+        this.facts = facts;
+        this.factsLoaded = true;
+      });
+      return () => {
+        stale = true;
+      };
+    });
+    this.analysis = $derived(analyzeOrders(this.facts));
     this.views = $derived(buildAccountViews(this.accounts.current, this.analysis));
   }
 }

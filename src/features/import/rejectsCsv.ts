@@ -1,7 +1,7 @@
 import { t, tDynamic } from '../../i18n/i18n.svelte';
 import { toCsv } from '../../io/csvExport';
 import { downloadText } from '../../io/download';
-import type { RejectedRow } from '../../io/orderRows';
+import type { RejectedRow } from '../../io/rowConvert';
 
 export function rejectsCsv(rejects: readonly RejectedRow[]): string {
   return toCsv([

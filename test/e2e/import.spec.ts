@@ -1,0 +1,194 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { KeyplanApp } from './app';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const expectedOf = (name: string) =>
+  JSON.parse(readFileSync(fixture(`${name}.expected.json`), 'utf8')) as {
+    rows: { customer: string; date: string; amountMinor: number }[];
+  };
+const SHOTS = 'test-results/screenshots';
+const money = (minor: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY' }).format(minor / 100);
+
+async function accountNames(app: KeyplanApp): Promise<string[]> {
+  await app.nav('Accounts');
+  await expect(app.gridRow(0)).toBeVisible();
+  return app.page.locator('.ag-row [col-id="name"]').allTextContents();
+}
+
+async function emptyWorkspace(page: Page): Promise<KeyplanApp> {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.startEmpty();
+  return app;
+}
+
+test.describe('import of real exports', () => {
+  for (const [label, name] of [
+    ['GBK', 'formats/orders_gbk.csv'],
+    ['UTF-16 LE (Excel Unicode text)', 'formats/orders_utf16le.txt'],
+    ['Big5', 'formats/orders_big5.csv'],
+  ] as const) {
+    test(`a ${label} file shows its Chinese names right`, async ({ page }) => {
+      const app = await emptyWorkspace(page);
+      const expected = expectedOf(name);
+      const firstName = expected.rows[0]!.customer;
+      await page.getByTestId('import-file').setInputFiles(fixture(name));
+      await expect(page.getByTestId('decoded-text')).toContainText(firstName);
+      await page.screenshot({
+        path: `${SHOTS}/import-preview-${name.split('/')[1]}.png`,
+        fullPage: true,
+      });
+      await app.checkAndImport();
+      const names = await accountNames(app);
+      for (const row of expected.rows) expect(names).toContain(row.customer);
+    });
+  }
+
+  test('a semicolon file with decimal commas and day-first dates sums right', async ({ page }) => {
+    const app = await emptyWorkspace(page);
+    const name = 'formats/orders_semicolon_decimal_comma.csv';
+    const expected = expectedOf(name);
+    await page.getByTestId('import-file').setInputFiles(fixture(name));
+    await expect(page.getByTestId('import-delimiter')).toHaveValue(';');
+    // German headers (Kunde, Datum, Betrag): the user picks the columns by hand.
+    await page.getByTestId('map-account').selectOption({ label: '2. Kunde' });
+    await page.getByTestId('map-date').selectOption({ label: '3. Datum' });
+    await page.getByTestId('map-amount').selectOption({ label: '4. Betrag' });
+    await expect(page.getByTestId('decimal-amount')).toHaveValue(',');
+    await expect(page.getByTestId('dateorder-date')).toHaveValue('dmy');
+    await app.checkAndImport();
+    const total = expected.rows.reduce((sum, r) => sum + r.amountMinor, 0);
+    await expect(page.getByTestId('sum-total')).toHaveText(money(total));
+    await expect(page.getByTestId('sum-imported')).toHaveText(String(expected.rows.length));
+  });
+
+  test('cancel half-way leaves the database as it was', async ({ page }) => {
+    const app = await emptyWorkspace(page);
+    await app.importFile(fixture('orders_small.csv'));
+    await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
+
+    // A generated file big enough to take a while to write.
+    const lines = ['订单号,客户名称,订单日期,金额'];
+    for (let i = 0; i < 300_000; i++) {
+      lines.push(
+        `BIG-${i},客户${i % 5000}号有限公司,2025-0${(i % 9) + 1}-1${i % 9},${(i % 997) + 0.5}`,
+      );
+    }
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-run').click({ timeout: 60_000 });
+    const bar = page.getByTestId('import-progress').locator('progress');
+    await expect
+      .poll(async () => Number(await bar.getAttribute('value')), {
+        timeout: 60_000,
+        intervals: [100],
+      })
+      .toBeGreaterThanOrEqual(0.5);
+    await page.screenshot({ path: `${SHOTS}/import-writing.png` });
+    await page.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('import-error')).toContainText('cancelled; nothing was saved', {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
+    await app.nav('Accounts');
+    await expect(page.getByTestId('accounts-count')).toHaveText('8 accounts');
+  });
+
+  test('undo import restores the earlier state', async ({ page }) => {
+    const app = await emptyWorkspace(page);
+    await app.importFile(fixture('orders_small.csv'));
+    await app.nav('Import');
+    await app.importFile(fixture('formats/orders_gbk.csv'));
+    await app.nav('Accounts');
+    const afterBoth = await page.getByTestId('accounts-count').textContent();
+    expect(afterBoth).not.toBe('8 accounts');
+    await app.nav('Import');
+    page.once('dialog', (dialog) => void dialog.accept());
+    // History is newest first: undo the GBK import.
+    await page
+      .getByTestId('import-history')
+      .locator('tbody tr')
+      .first()
+      .getByTestId('undo-import')
+      .click();
+    await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
+    await app.nav('Accounts');
+    await expect(page.getByTestId('accounts-count')).toHaveText('8 accounts');
+    await app.nav('Analysis');
+    await expect(page.getByTestId('pareto-headline')).toContainText('Top 2 accounts (25%)');
+  });
+
+  const badFiles = [
+    {
+      label: 'a renamed .xlsx',
+      file: {
+        name: 'orders.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('PK\u0003\u0004\u0014\u0000binary'),
+      },
+      message: 'is an Excel workbook',
+    },
+    {
+      label: 'an empty file',
+      file: { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
+      message: 'is empty',
+    },
+    {
+      label: 'a header without rows',
+      file: {
+        name: 'header.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('客户名称,订单日期,金额\n'),
+      },
+      message: 'no data rows',
+    },
+  ];
+  for (const { label, file, message } of badFiles) {
+    test(`${label} gets a clear message and writes nothing`, async ({ page }) => {
+      const app = await emptyWorkspace(page);
+      await page.getByTestId('import-file').setInputFiles(file);
+      await expect(page.getByTestId('import-error')).toContainText(message);
+      await expect(page.getByTestId('import-history')).toHaveCount(0);
+      await app.nav('Accounts');
+      await expect(page.getByTestId('accounts-count')).toHaveText('0 accounts');
+    });
+  }
+
+  test('a block pasted from Excel imports like a file', async ({ page }) => {
+    const app = await emptyWorkspace(page);
+    await page.getByTestId('paste-toggle').click();
+    await page
+      .getByTestId('paste-box')
+      .fill(
+        [
+          '客户名称\t订单日期\t金额',
+          '上海华东精密机械有限公司\t2025/3/5\t1,200.00',
+          'Acme Industrial, Inc.\t2025/3/6\t(300.00)',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Use pasted rows' }).click();
+    await app.checkAndImport();
+    await expect(page.getByTestId('sum-total')).toHaveText(money(90000));
+    expect(await accountNames(app)).toEqual(
+      expect.arrayContaining(['上海华东精密机械有限公司', 'Acme Industrial, Inc.']),
+    );
+  });
+
+  test('importing the same file again warns and skips its rows', async ({ page }) => {
+    const app = await emptyWorkspace(page);
+    await app.importFile(fixture('orders_small.csv'));
+    await page.getByTestId('import-file').setInputFiles(fixture('orders_small.csv'));
+    await page.getByTestId('import-check').click();
+    await expect(page.getByTestId('same-file')).toBeVisible();
+    await expect(page.getByTestId('skip-duplicates')).toBeChecked();
+    await expect(page.getByTestId('import-run')).toBeDisabled();
+    await page.screenshot({ path: `${SHOTS}/import-duplicate.png`, fullPage: true });
+  });
+});
