@@ -72,6 +72,15 @@ const ORDER_FIELDS: readonly FieldSpec[] = [
     type: 'text',
     required: false,
     synonyms: [
+      // German, French, Spanish, Italian exports.
+      'kunde',
+      'kundenname',
+      'firma',
+      'client',
+      'nom du client',
+      'société',
+      'cliente',
+      'ragione sociale',
       'customer',
       'customer name',
       'client',
@@ -120,6 +129,15 @@ const ORDER_FIELDS: readonly FieldSpec[] = [
     type: 'date',
     required: true,
     synonyms: [
+      // German, French, Spanish, Italian exports.
+      'datum',
+      'belegdatum',
+      'rechnungsdatum',
+      'auftragsdatum',
+      'date de commande',
+      'date facture',
+      'fecha',
+      'data',
       'date',
       'order date',
       'invoice date',
@@ -154,6 +172,17 @@ const ORDER_FIELDS: readonly FieldSpec[] = [
     type: 'amount',
     required: false,
     synonyms: [
+      // German, French, Spanish, Italian exports.
+      'betrag',
+      'umsatz',
+      'rechnungsbetrag',
+      'gesamtbetrag',
+      'nettobetrag',
+      'montant',
+      'montant ttc',
+      'montant ht',
+      'importe',
+      'importo',
       'amount',
       'total',
       'sales',
@@ -197,6 +226,11 @@ const ORDER_FIELDS: readonly FieldSpec[] = [
     type: 'amount',
     required: false,
     synonyms: [
+      // German, French, Spanish, Italian exports.
+      'einzelpreis',
+      'stückpreis',
+      'prix unitaire',
+      'precio unitario',
       'unit price',
       'price',
       'price each',
@@ -219,6 +253,12 @@ const ORDER_FIELDS: readonly FieldSpec[] = [
     type: 'number',
     required: false,
     synonyms: [
+      // German, French, Spanish, Italian exports.
+      'menge',
+      'anzahl',
+      'quantité',
+      'cantidad',
+      'quantità',
       'qty',
       'quantity',
       'units',
@@ -239,6 +279,16 @@ const ORDER_FIELDS: readonly FieldSpec[] = [
     type: 'text',
     required: false,
     synonyms: [
+      // German, French, Spanish, Italian exports.
+      'auftragsnr',
+      'auftragsnummer',
+      'belegnr',
+      'rechnungsnr',
+      'n° commande',
+      'numéro de commande',
+      'no commande',
+      'n° facture',
+      'pedido',
       'order',
       'order id',
       'order no',
@@ -272,6 +322,13 @@ const ORDER_FIELDS: readonly FieldSpec[] = [
     type: 'text',
     required: false,
     synonyms: [
+      // German, French, Spanish, Italian exports.
+      'artikel',
+      'artikelbezeichnung',
+      'produit',
+      'désignation',
+      'producto',
+      'prodotto',
       'product',
       'item',
       'sku',

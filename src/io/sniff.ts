@@ -123,6 +123,21 @@ function mapByValues(records: readonly string[][], kind: ImportKind, width: numb
   return mapping;
 }
 
+/**
+ * Retail ERPs mark cancelled invoices with a letter before the number (C536379 next to 536365).
+ * Suggest that prefix when some order numbers carry it and most are plain digits.
+ */
+export function guessCancelPrefix(mapping: FieldMapping, rows: readonly string[][]): string {
+  const c = mapping.orderNo;
+  if (c === null || c === undefined) return '';
+  const values = rows.map((r) => (r[c] ?? '').trim()).filter((v) => v !== '');
+  const prefixed = values.filter((v) => /^C\d+$/i.test(v)).length;
+  const plain = values.filter((v) => /^\d+$/.test(v)).length;
+  return prefixed > 0 && plain >= values.length / 2 && prefixed + plain === values.length
+    ? 'C'
+    : '';
+}
+
 export function columnNames(headerRecord: readonly string[] | null, width: number): string[] {
   return Array.from({ length: width }, (_, i) => {
     const name = headerRecord?.[i]?.trim() ?? '';
@@ -198,8 +213,15 @@ export async function sniffFile(
 
   const layout = detectLayout(sample);
   const headerRow = overrides.headerRow !== undefined ? overrides.headerRow : layout.headerRow;
+  // The layout's own header keeps its idea of where data starts (it skips ruler lines like ----).
   const firstDataRow =
-    headerRow === null ? (overrides.headerRow === null ? 0 : layout.firstDataRow) : headerRow + 1;
+    headerRow === null
+      ? overrides.headerRow === null
+        ? 0
+        : layout.firstDataRow
+      : headerRow === layout.headerRow
+        ? layout.firstDataRow
+        : headerRow + 1;
   const dataRows = sample.slice(firstDataRow);
   if (dataRows.length === 0)
     return failWith('header_only', 'The file has a header row but no data rows.');
@@ -228,7 +250,7 @@ export async function sniffFile(
         mapping,
         formats,
         fractionDigits,
-        cancelPrefix: '',
+        cancelPrefix: guessCancelPrefix(mapping, dataRows),
         keepCustom: true,
         skipDuplicates: true,
       },
