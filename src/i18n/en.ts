@@ -32,7 +32,7 @@ export const en = {
   'demo.planGoals':
     'Keep first-supplier status; grow revenue 15% through new product trials and a joint promotion in Q2.',
 
-  'import.title': 'Import orders',
+  'import.title': 'Import data',
   'import.intro':
     'Choose, drop or paste an export of orders, customers or contacts — CSV or text from any ERP, e-shop or Excel, in any encoding. Nothing is saved until you confirm.',
   'import.choose': 'Choose CSV file',

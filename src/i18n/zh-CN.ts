@@ -33,7 +33,7 @@ export const zhCN: Record<MessageKey, string> = {
   'workspace.emptyName': '我的工作区',
   'demo.planGoals': '保持第一供应商地位；通过新品试销和第二季度联合促销，使销售额增长 15%。',
 
-  'import.title': '导入订单',
+  'import.title': '导入数据',
   'import.intro':
     '选择、拖入或粘贴订单、客户或联系人的导出文件——来自任何 ERP、网店或 Excel 的 CSV 或文本，任何编码。确认之前不会保存任何数据。',
   'import.choose': '选择 CSV 文件',

@@ -31,7 +31,7 @@ export class KeyplanApp {
 
   async startEmpty(): Promise<void> {
     await this.page.getByRole('button', { name: /Start empty/ }).click();
-    await expect(this.page.getByRole('heading', { name: 'Import orders' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Import data' })).toBeVisible();
   }
 
   async importFile(path: string): Promise<void> {

@@ -190,4 +190,81 @@ test.describe('import of real exports', () => {
     await expect(page.getByTestId('import-run')).toBeDisabled();
     await page.screenshot({ path: `${SHOTS}/import-duplicate.png`, fullPage: true });
   });
+
+  test('a customer master list updates accounts, offers to merge a near duplicate, and undoes', async ({
+    page,
+  }) => {
+    const app = await emptyWorkspace(page);
+    await app.importFile(fixture('orders_small.csv'));
+    await page.getByTestId('import-file').setInputFiles(fixture('customers_master.csv'));
+    await expect(page.getByTestId('import-kind')).toHaveValue('accounts');
+    await page.getByTestId('import-check').click();
+    await expect(page.getByTestId('sum-accounts-existing')).toHaveText('3');
+    await expect(page.getByTestId('sum-accounts')).toHaveText('2');
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-summary')).toBeVisible();
+
+    const dupes = page.getByTestId('near-duplicates');
+    await expect(dupes).toContainText('杭州绿源食品有限公司');
+    await expect(dupes).toContainText('杭州绿源食品股份有限公司');
+    await page.screenshot({ path: `${SHOTS}/import-near-duplicates.png`, fullPage: true });
+    await dupes.getByRole('button', { name: 'Merge into “杭州绿源食品有限公司”' }).click();
+    await expect(dupes).toHaveCount(0);
+
+    await app.nav('Accounts');
+    await expect(page.getByTestId('accounts-count')).toHaveText('9 accounts');
+    await page.getByTestId('accounts-search').fill('上海华东精密机械');
+    await expect(app.gridRows()).toHaveCount(1);
+    await expect(app.gridRow(0).locator('[col-id="industry"]')).toHaveText('机械制造');
+
+    // Undo the master list: the industry goes, the new customer goes, the merge stays.
+    await app.nav('Import');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .getByTestId('import-history')
+      .locator('tbody tr')
+      .first()
+      .getByTestId('undo-import')
+      .click();
+    await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
+    await app.nav('Accounts');
+    await expect(page.getByTestId('accounts-count')).toHaveText('8 accounts');
+    await page.getByTestId('accounts-search').fill('上海华东精密机械');
+    await expect(app.gridRow(0).locator('[col-id="industry"]')).toHaveText('');
+  });
+
+  test('a tab closed in the middle of an import leaves nothing behind', async ({
+    page,
+    context,
+  }) => {
+    const app = await emptyWorkspace(page);
+    await app.importFile(fixture('orders_small.csv'));
+    const lines = ['订单号,客户名称,订单日期,金额'];
+    for (let i = 0; i < 300_000; i++)
+      lines.push(`T-${i},客户${i % 4000},2025-05-0${(i % 9) + 1},${i % 500}.25`);
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'closed-tab.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-run').click({ timeout: 60_000 });
+    const bar = page.getByTestId('import-progress').locator('progress');
+    await expect
+      .poll(async () => Number(await bar.getAttribute('value')), {
+        timeout: 60_000,
+        intervals: [100],
+      })
+      .toBeGreaterThanOrEqual(0.3);
+    await page.close();
+
+    // Another tab opens the app: the interrupted import is rolled back before anything shows.
+    const next = new KeyplanApp(await context.newPage());
+    await next.open('#/import');
+    await expect(next.page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1, {
+      timeout: 60_000,
+    });
+    await next.nav('Accounts');
+    await expect(next.page.getByTestId('accounts-count')).toHaveText('8 accounts');
+  });
 });

@@ -213,7 +213,7 @@ test('demo in 简体中文: search the grid, see the sample plan, every screen r
   await page.screenshot({ path: `${SHOTS}/plan-zh.png`, fullPage: true });
 
   await app.page.getByRole('navigation').getByRole('link', { name: '导入', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '导入订单' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '导入数据' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/import-zh.png` });
   await app.page.getByRole('navigation').getByRole('link', { name: '设置', exact: true }).click();
   await expect(page.getByTestId('settings-name')).toHaveValue(
