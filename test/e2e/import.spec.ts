@@ -267,4 +267,56 @@ test.describe('import of real exports', () => {
     await next.nav('Accounts');
     await expect(next.page.getByTestId('accounts-count')).toHaveText('8 accounts');
   });
+
+  test('an ERP report: title lines skipped, header found, the 合计 row left out and reported', async ({
+    page,
+  }) => {
+    const app = await emptyWorkspace(page);
+    await page.getByTestId('import-file').setInputFiles(fixture('layout/report_title_rows.csv'));
+    await expect(page.getByTestId('import-header-row')).toHaveValue('3');
+    await expect(page.getByTestId('map-account')).toHaveValue('3');
+    await expect(page.getByTestId('map-amount')).toHaveValue('6');
+    await page.getByTestId('import-check').click();
+    await expect(page.getByTestId('sum-imported')).toHaveText('10');
+    await expect(page.getByTestId('sum-totals')).toContainText('16');
+    await page.screenshot({ path: `${SHOTS}/import-report-check.png`, fullPage: true });
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('sum-total')).toHaveText(money(12301200));
+    void app;
+  });
+
+  test('a fixed-width file is split into columns and imports', async ({ page }) => {
+    const app = await emptyWorkspace(page);
+    await page.getByTestId('import-file').setInputFiles(fixture('layout/fixed_width.txt'));
+    await expect(page.getByTestId('import-delimiter')).toHaveValue('fixed');
+    await expect(page.getByTestId('preview-table').locator('tbody tr').first()).toContainText(
+      '上海华东精密机械',
+    );
+    await app.checkAndImport();
+    await expect(page.getByTestId('sum-imported')).toHaveText('10');
+  });
+
+  test('a dropped file imports, and its mapping is remembered next time', async ({ page }) => {
+    const app = await emptyWorkspace(page);
+    const bytes = readFileSync(fixture('formats/orders_space_grouping.csv'));
+    const drop = async () => {
+      const transfer = await page.evaluateHandle(
+        (data: number[]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(data)], 'dropped.csv', { type: 'text/csv' }));
+          return dt;
+        },
+        [...bytes],
+      );
+      await page.locator('.dropzone').dispatchEvent('drop', { dataTransfer: transfer });
+    };
+    await drop();
+    await expect(page.getByTestId('preview-table')).toBeVisible();
+    // The user corrects a column: the product column is kept out of the order number.
+    await page.getByTestId('map-orderNo').selectOption({ label: '(not in file)' });
+    await app.checkAndImport();
+    await drop();
+    await expect(page.getByTestId('remembered')).toBeVisible();
+    await expect(page.getByTestId('map-orderNo')).toHaveValue('-1');
+  });
 });
