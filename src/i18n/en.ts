@@ -130,6 +130,8 @@ export const en = {
   'import.summary.totals': 'Total rows left out',
   'import.summary.totalsLines': 'lines {lines}',
   'import.summary.duplicates': 'Order numbers already imported',
+  'import.summary.accountsCreated': 'Accounts created',
+  'import.summary.accountsUpdated': 'Accounts updated',
   'import.summary.accountsNew': 'New accounts',
   'import.summary.accountsExisting': 'Existing accounts',
   'import.history.running': 'Running…',

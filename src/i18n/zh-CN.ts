@@ -130,6 +130,8 @@ export const zhCN: Record<MessageKey, string> = {
   'import.summary.totals': '已排除的合计行',
   'import.summary.totalsLines': '第 {lines} 行',
   'import.summary.duplicates': '订单号已存在',
+  'import.summary.accountsCreated': '新建客户',
+  'import.summary.accountsUpdated': '更新客户',
   'import.summary.accountsNew': '新客户',
   'import.summary.accountsExisting': '已有客户',
   'import.history.running': '进行中…',

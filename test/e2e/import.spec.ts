@@ -203,6 +203,8 @@ test.describe('import of real exports', () => {
     await expect(page.getByTestId('sum-accounts')).toHaveText('2');
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-summary')).toBeVisible();
+    await expect(page.getByTestId('sum-accounts')).toHaveText('2');
+    await expect(page.getByTestId('sum-accounts-updated')).toHaveText('3');
 
     const dupes = page.getByTestId('near-duplicates');
     await expect(dupes).toContainText('杭州绿源食品有限公司');
