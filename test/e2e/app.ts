@@ -39,6 +39,33 @@ export class KeyplanApp {
     await this.checkAndImport();
   }
 
+  /**
+   * Imports a generated 300,000-row file (big enough to take a while to write) and returns once
+   * the writing pass has reached `share` of the file.
+   */
+  async startBigImport(name: string, share: number): Promise<void> {
+    const lines = ['订单号,客户名称,订单日期,金额'];
+    for (let i = 0; i < 300_000; i++) {
+      lines.push(
+        `${name}-${i},客户${i % 5000}号有限公司,2025-0${(i % 9) + 1}-1${i % 9},${(i % 997) + 0.5}`,
+      );
+    }
+    await this.page.getByTestId('import-file').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await this.page.getByTestId('import-check').click();
+    await this.page.getByTestId('import-run').click({ timeout: 60_000 });
+    const bar = this.page.getByTestId('import-progress').locator('progress');
+    await expect
+      .poll(async () => Number(await bar.getAttribute('value')), {
+        timeout: 60_000,
+        intervals: [100],
+      })
+      .toBeGreaterThanOrEqual(share);
+  }
+
   /** From the column preview: check every row, then import. */
   async checkAndImport(): Promise<void> {
     await expect(this.page.getByTestId('preview-table')).toBeVisible();
