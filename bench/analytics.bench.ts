@@ -19,6 +19,7 @@
 //
 // Input is generated here with a seeded PRNG, identical on every run and machine; it is never
 // written to disk.
+import { syntheticOrders } from './synthetic';
 import { analyzeOrders } from '../src/domain/analysis';
 import { mulberry32 } from '../src/domain/demo';
 import type { OrderFact } from '../src/domain/types';
@@ -51,52 +52,15 @@ interface Generated {
 function generateFacts(): Generated {
   const rand = mulberry32(SEED);
 
-  // Lines per order, until they add up to exactly ROWS.
-  const linesPerOrder: number[] = [];
-  for (let rows = 0; rows < ROWS;) {
-    const lines = Math.min(1 + Math.floor(rand() * 4), ROWS - rows);
-    linesPerOrder.push(lines);
-    rows += lines;
-  }
+  const { linesPerOrder, orderAccount, orderDay, byDate } = syntheticOrders(
+    rand,
+    ROWS,
+    ACCOUNTS,
+    DAYS,
+    ALPHA,
+  );
   const orders = linesPerOrder.length;
   if (orders < ACCOUNTS) throw new Error('fewer orders than accounts');
-
-  // Account per order: the first ACCOUNTS orders give each account one, the rest are drawn by a
-  // Pareto weight (inverse CDF) through a cumulative table and a binary search.
-  const cumulative = new Float64Array(ACCOUNTS);
-  let totalWeight = 0;
-  for (let i = 0; i < ACCOUNTS; i++) {
-    totalWeight += Math.pow(1 - rand(), -1 / ALPHA);
-    cumulative[i] = totalWeight;
-  }
-  const orderAccount = new Int32Array(orders);
-  for (let k = 0; k < orders; k++) {
-    if (k < ACCOUNTS) {
-      orderAccount[k] = k + 1;
-      continue;
-    }
-    const x = rand() * totalWeight;
-    let lo = 0;
-    let hi = ACCOUNTS - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cumulative[mid]! <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    orderAccount[k] = lo + 1;
-  }
-
-  // Uniform order days, then a counting sort of the orders by day.
-  const orderDay = new Int32Array(orders);
-  const perDay = new Int32Array(DAYS + 1);
-  for (let k = 0; k < orders; k++) {
-    const day = Math.floor(rand() * DAYS);
-    orderDay[k] = day;
-    perDay[day + 1]! += 1;
-  }
-  for (let d = 1; d <= DAYS; d++) perDay[d]! += perDay[d - 1]!;
-  const byDate = new Int32Array(orders);
-  for (let k = 0; k < orders; k++) byDate[perDay[orderDay[k]!]!++] = k;
 
   // "YYYY-MM" and "DD" per day; joined per row into a fresh 10-character string.
   const yearMonth: string[] = [];
@@ -111,7 +75,7 @@ function generateFacts(): Generated {
   let row = 0;
   for (let n = 0; n < orders; n++) {
     const k = byDate[n]!;
-    const accountId = orderAccount[k]!;
+    const accountId = orderAccount[k]! + 1;
     const day = orderDay[k]!;
     const numbered = rand() >= 0.01;
     const orderSeq = 10_000_000 + n;

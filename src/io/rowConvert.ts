@@ -83,6 +83,16 @@ export function createRowConverter(
     : new Map<number, string>();
   const headerOf = (c: number | null): string => (c === null ? '' : (plan.headers[c] ?? ''));
   const cancelPrefix = plan.cancelPrefix.trim().toUpperCase();
+  // A file names the same customers over and over: normalise each spelling once.
+  const nameKeys = new Map<string, string>();
+  const keyOfName = (name: string): string => {
+    let key = nameKeys.get(name);
+    if (key === undefined) {
+      key = normalizeAccountKey(name);
+      if (nameKeys.size < 500_000) nameKeys.set(name, key);
+    }
+    return key;
+  };
 
   return (record, line) => {
     const cell = (field: string): string => {
@@ -111,7 +121,7 @@ export function createRowConverter(
     const code = cell('accountCode');
     const accountField = plan.kind === 'accounts' ? 'name' : 'account';
     const accountName = cell(accountField) || code;
-    const nameKey = normalizeAccountKey(cell(accountField));
+    const nameKey = keyOfName(cell(accountField));
     const accountKey = code ? accountCodeKey(code) : nameKey;
     // With a code, the name still finds accounts that earlier imports knew only by name.
     const nameFallback = code && nameKey ? { nameKey } : {};

@@ -225,10 +225,12 @@ export async function sniffFile(
   const dataRows = sample.slice(firstDataRow);
   if (dataRows.length === 0)
     return failWith('header_only', 'The file has a header row but no data rows.');
-  const width = Math.max(
-    headerRow === null ? 0 : (sample[headerRow]?.length ?? 0),
-    ...dataRows.slice(0, 50).map((r) => r.length),
-  );
+  // With a header, its cells define the columns: rows with more filled cells than that are
+  // misaligned (an unquoted comma) and get rejected, not silently shifted into new columns.
+  const width =
+    headerRow === null
+      ? Math.max(...dataRows.slice(0, 50).map((r) => r.length))
+      : (sample[headerRow]?.length ?? 0);
   const headers = columnNames(headerRow === null ? null : (sample[headerRow] ?? null), width);
 
   const guessed = guessKind(headerRow === null ? [] : headers);

@@ -285,4 +285,26 @@ test.describe('import of real exports', () => {
     await expect(page.getByTestId('remembered')).toBeVisible();
     await expect(page.getByTestId('map-orderNo')).toHaveValue('-1');
   });
+
+  test('a file whose rows do not fit its header: every row rejected with the reason, nothing to import', async ({
+    page,
+  }) => {
+    await emptyWorkspace(page);
+    const ragged = [
+      '客户名称,订单日期,金额',
+      'Acme,2025-01-02,100,extra,cells',
+      'Beta,2025-01-03,200,more,cells',
+    ];
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'ragged.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(ragged.join('\n')),
+    });
+    await page.getByTestId('import-check').click();
+    await expect(page.getByTestId('sum-rejected')).toHaveText('2');
+    const rejects = page.getByTestId('rejects-table').locator('tbody tr');
+    await expect(rejects.first()).toContainText('Wrong number of columns');
+    await expect(rejects.first().locator('td').first()).toHaveText('2');
+    await expect(page.getByTestId('import-run')).toBeDisabled();
+  });
 });
