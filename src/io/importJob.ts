@@ -17,7 +17,7 @@ import { readRecords } from './rowStream';
 import { sniffFile } from './sniff';
 
 /** Rejects sent back for display and download; the rest are counted. */
-export const MAX_REJECTS_LISTED = 10_000;
+export const MAX_REJECTS_LISTED = 100_000;
 
 export interface JobContext {
   db: KeyplanDB;

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { KeyplanApp } from './app';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -306,5 +307,25 @@ test.describe('import of real exports', () => {
     await expect(rejects.first()).toContainText('Wrong number of columns');
     await expect(rejects.first().locator('td').first()).toHaveText('2');
     await expect(page.getByTestId('import-run')).toBeDisabled();
+  });
+
+  test('rejected rows download as a CSV naming line, column, value and reason', async ({
+    page,
+  }) => {
+    const app = await emptyWorkspace(page);
+    await page.getByTestId('import-file').setInputFiles(fixture('orders_small.csv'));
+    await page.getByTestId('import-check').click();
+    const file = await app.download(() =>
+      page.getByRole('button', { name: 'Download rejected rows (CSV)' }).click(),
+    );
+    expect(file.name).toBe('orders_small-rejected.csv');
+    const rows = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data;
+    expect(rows).toEqual([
+      ['Row', 'Column', 'Value', 'Reason'],
+      ['18', '客户名称', '', 'No customer name'],
+      ['39', '订单日期', '2025-13-40', 'Not a date'],
+    ]);
   });
 });
