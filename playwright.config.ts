@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's chromium, never a downloaded browser (no route to the download host here).
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -16,18 +15,7 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173/',
     acceptDownloads: true,
     viewport: { width: 1366, height: 900 },
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {
     command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',

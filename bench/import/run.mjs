@@ -18,6 +18,7 @@
 // 5. Prints the report; exits 1 when the gated ratio misses its target, a check fails, the tab
 //    crashes or anything throws.
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../test/chromium.mjs';
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, relative, sep } from 'node:path';
@@ -404,17 +405,8 @@ async function main() {
   await buildPage();
   const { server, url } = await serve();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--js-flags=--expose-gc',
-      '--enable-precise-memory-info',
-    ],
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
   });
   /** @type {ReturnType<typeof setInterval> | null} */
   let timer = null;

@@ -66,6 +66,17 @@ export class KeyplanApp {
       .toBeGreaterThanOrEqual(share);
   }
 
+  /** Undoes the newest import in the history (it is listed first), confirming the dialog. */
+  async undoLatestImport(): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await this.page
+      .getByTestId('import-history')
+      .locator('tbody tr')
+      .first()
+      .getByTestId('undo-import')
+      .click();
+  }
+
   /** From the column preview: check every row, then import. */
   async checkAndImport(): Promise<void> {
     await expect(this.page.getByTestId('preview-table')).toBeVisible();

@@ -90,14 +90,7 @@ test.describe('import of real exports', () => {
     const afterBoth = await page.getByTestId('accounts-count').textContent();
     expect(afterBoth).not.toBe('8 accounts');
     await app.nav('Import');
-    page.once('dialog', (dialog) => void dialog.accept());
-    // History is newest first: undo the GBK import.
-    await page
-      .getByTestId('import-history')
-      .locator('tbody tr')
-      .first()
-      .getByTestId('undo-import')
-      .click();
+    await app.undoLatestImport(); // the GBK import
     await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
     await app.nav('Accounts');
     await expect(page.getByTestId('accounts-count')).toHaveText('8 accounts');
@@ -202,13 +195,7 @@ test.describe('import of real exports', () => {
 
     // Undo the master list: the industry goes, the new customer goes, the merge stays.
     await app.nav('Import');
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page
-      .getByTestId('import-history')
-      .locator('tbody tr')
-      .first()
-      .getByTestId('undo-import')
-      .click();
+    await app.undoLatestImport();
     await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
     await app.nav('Accounts');
     await expect(page.getByTestId('accounts-count')).toHaveText('8 accounts');

@@ -172,20 +172,10 @@ export class ImportSession {
         'preview',
       );
     }
-    this.failure = null;
-    this.step = 'checking';
-    this.progress = null;
-    const job = importClient().analyze(
-      file,
-      this.snapshotPlan(),
-      workspaceId,
-      (p) => (this.progress = p),
+    const answer = await this.track('checking', (onProgress) =>
+      importClient().analyze(file, this.snapshotPlan(), workspaceId, onProgress),
     );
-    this.job = job;
-    const answer = await job.done;
-    if (this.job !== job) return;
-    this.job = null;
-    this.cancelling = false;
+    if (!answer) return;
     if (answer.type === 'error') return this.fail(answer, 'preview');
     this.check = answer.summary;
     this.sameFile = (await repos.imports.findByHash(workspaceId, answer.summary.hash)) ?? null;
@@ -197,28 +187,37 @@ export class ImportSession {
     const file = this.file;
     const workspaceId = this.workspaceId();
     if (!file || !this.plan || workspaceId === null) return;
-    this.failure = null;
-    this.step = 'writing';
-    this.progress = null;
     const plan = this.snapshotPlan();
-    const job = importClient().commit(
-      file,
-      file.name,
-      plan,
-      workspaceId,
-      (p) => (this.progress = p),
+    const answer = await this.track('writing', (onProgress) =>
+      importClient().commit(file, file.name, plan, workspaceId, onProgress),
     );
-    this.job = job;
-    const answer = await job.done;
-    if (this.job !== job) return;
-    this.job = null;
-    this.cancelling = false;
+    if (!answer) return;
     if (answer.type === 'error') return this.fail(answer, 'checked');
     this.result = { summary: answer.summary, importRow: answer.importRow };
     if (plan.headerRow !== null) {
       await repos.imports.rememberMapping(workspaceId, headerSignature(plan.headers), plan);
     }
     this.step = 'done';
+  }
+
+  /**
+   * Runs a worker job in the given step with live progress. Resolves to its answer, or to null
+   * when the session moved on meanwhile (reset, another file) and the answer no longer matters.
+   */
+  private async track<T>(
+    step: ImportStep,
+    start: (onProgress: (p: ProgressInfo) => void) => Job<T>,
+  ): Promise<T | ErrorResponse | null> {
+    this.failure = null;
+    this.step = step;
+    this.progress = null;
+    const job = start((p) => (this.progress = p));
+    this.job = job;
+    const answer = await job.done;
+    if (this.job !== job) return null;
+    this.job = null;
+    this.cancelling = false;
+    return answer;
   }
 
   cancel(): void {
