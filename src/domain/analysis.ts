@@ -1,7 +1,8 @@
 // One pass from order facts to everything the Accounts and Analysis screens show.
-import { maxIsoDate } from './date';
-import { computePareto } from './pareto';
-import { aggregateActivity, computeRfm, rfHeatmap } from './rfm';
+import { computeAnalysis, engineObjects } from './engine';
+import { buildFactTable, type FactTable } from './factTable';
+import type { ParetoCutoffs } from './pareto';
+import type { rfHeatmap } from './rfm';
 import type {
   AccountActivity,
   IsoDate,
@@ -10,6 +11,7 @@ import type {
   ParetoResult,
   RfmScore,
 } from './types';
+import { fromDayNumber } from './date';
 
 export interface AnalysisResult {
   /** Latest order date: recency is measured from here so old exports still make sense. */
@@ -24,28 +26,27 @@ export interface AnalysisResult {
 
 export interface AnalysisOptions {
   bins?: number;
-  cutoffs?: { a: number; b: number };
+  cutoffs?: ParetoCutoffs;
+}
+
+/** Scores a fact table (built once per data load) with the given settings. */
+export function analyzeTable(table: FactTable, options: AnalysisOptions = {}): AnalysisResult {
+  const res = computeAnalysis(table, options);
+  const { activities, rfm, pareto, heatmap } = engineObjects(table, res);
+  return {
+    asOf: res.asOfDay === null ? null : fromDayNumber(res.asOfDay),
+    activityById: new Map(activities.map((a) => [a.accountId, a])),
+    rfmById: new Map(rfm.map((s) => [s.accountId, s])),
+    paretoById: new Map(pareto.entries.map((e) => [e.accountId, e])),
+    pareto,
+    heatmap,
+    rfm,
+  };
 }
 
 export function analyzeOrders(
   facts: readonly OrderFact[],
   options: AnalysisOptions = {},
 ): AnalysisResult {
-  const bins = options.bins ?? 5;
-  const activities = aggregateActivity(facts);
-  const asOf = activities.length ? maxIsoDate(activities.map((a) => a.lastOrderDate)) : null;
-  const rfm = asOf ? computeRfm(activities, asOf, { bins }) : [];
-  const pareto = computePareto(
-    activities.map((a) => ({ accountId: a.accountId, valueMinor: a.revenueMinor })),
-    options.cutoffs,
-  );
-  return {
-    asOf,
-    activityById: new Map(activities.map((a) => [a.accountId, a])),
-    rfmById: new Map(rfm.map((s) => [s.accountId, s])),
-    paretoById: new Map(pareto.entries.map((e) => [e.accountId, e])),
-    pareto,
-    heatmap: rfHeatmap(rfm, bins),
-    rfm,
-  };
+  return analyzeTable(buildFactTable(facts), options);
 }

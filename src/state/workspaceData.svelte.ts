@@ -1,7 +1,8 @@
 import { getContext, setContext } from 'svelte';
 import { repos } from '../db';
 import type { AccountRow } from '../db/schema';
-import { analyzeOrders, type AnalysisResult } from '../domain/analysis';
+import { analyzeTable, type AnalysisResult } from '../domain/analysis';
+import { buildFactTable, type FactTable } from '../domain/factTable';
 import type { AbcClass, IsoDate, OrderFact, SegmentId } from '../domain/types';
 import { LiveQuery } from './live.svelte';
 
@@ -64,6 +65,8 @@ export class WorkspaceData {
   readonly dataVersion: LiveQuery<number | null, number | null>;
   facts = $state.raw<OrderFact[]>([]);
   factsLoaded = $state(false);
+  /** Built once per data load; every recompute (other settings) reuses it. */
+  readonly table: FactTable;
   readonly analysis: AnalysisResult;
   readonly views: AccountView[];
 
@@ -89,7 +92,8 @@ export class WorkspaceData {
         stale = true;
       };
     });
-    this.analysis = $derived(analyzeOrders(this.facts));
+    this.table = $derived(buildFactTable(this.facts));
+    this.analysis = $derived(analyzeTable(this.table));
     this.views = $derived(buildAccountViews(this.accounts.current, this.analysis));
   }
 }
