@@ -1,4 +1,5 @@
 // Row types stored in IndexedDB. Kept apart from db.ts so workers and tests can import them cheaply.
+import type { ScoringSettings } from '../domain/analysisSettings';
 import type {
   ActionStatus,
   IsoDate,
@@ -23,6 +24,8 @@ export interface WorkspaceRow {
   fiscalYearStartMonth: number;
   createdAt: string;
   isDemo: boolean;
+  /** Scoring settings; absent = DEFAULT_SCORING. */
+  analysis?: ScoringSettings;
 }
 
 /** Field id → column index (null = not in the file). Field ids per kind live in io/fields. */

@@ -6,7 +6,7 @@ const CURRENT_KEY = 'currentWorkspaceId';
 export type WorkspaceSettings = Pick<
   WorkspaceRow,
   'name' | 'currency' | 'locale' | 'fiscalYearStartMonth'
->;
+> & { analysis?: WorkspaceRow['analysis'] };
 
 export function workspacesRepo(db: KeyplanDB) {
   return {

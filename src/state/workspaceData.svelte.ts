@@ -3,6 +3,7 @@ import { repos } from '../db';
 import type { AccountRow } from '../db/schema';
 import { analyzeTable, type AnalysisResult } from '../domain/analysis';
 import { buildFactTable, type FactTable } from '../domain/factTable';
+import { DEFAULT_SCORING, type ScoringSettings } from '../domain/analysisSettings';
 import type { AbcClass, IsoDate, OrderFact, SegmentId } from '../domain/types';
 import { LiveQuery } from './live.svelte';
 
@@ -70,7 +71,10 @@ export class WorkspaceData {
   readonly analysis: AnalysisResult;
   readonly views: AccountView[];
 
-  constructor(workspaceId: () => number | null) {
+  constructor(
+    workspaceId: () => number | null,
+    scoring: () => ScoringSettings = () => DEFAULT_SCORING,
+  ) {
     this.accounts = new LiveQuery(
       workspaceId,
       async (id) => (id === null ? [] : repos.accounts.listByWorkspace(id)),
@@ -93,7 +97,10 @@ export class WorkspaceData {
       };
     });
     this.table = $derived(buildFactTable(this.facts));
-    this.analysis = $derived(analyzeTable(this.table));
+    this.analysis = $derived.by(() => {
+      const s = scoring();
+      return analyzeTable(this.table, { bins: s.bins, cutoffs: { a: s.cutoffA, b: s.cutoffB } });
+    });
     this.views = $derived(buildAccountViews(this.accounts.current, this.analysis));
   }
 }

@@ -235,3 +235,79 @@ export function heatmapChart(
     },
   };
 }
+
+export interface LorenzLabels {
+  accounts: string;
+  revenue: string;
+  curve: string;
+  equality: string;
+  percent: (share: number) => string;
+}
+
+/** At most this many points are drawn: the curve is smooth, 50,000 points would only cost. */
+const LORENZ_POINTS = 200;
+
+/** Lorenz curve against the line of perfect equality, both in % on 0–100 axes. */
+export function lorenzChart(
+  points: readonly { x: number; y: number }[],
+  labels: LorenzLabels,
+): { data: ChartData<'line'>; options: ChartOptions<'line'> } {
+  const step = Math.max(1, Math.ceil(points.length / LORENZ_POINTS));
+  const shown = points.filter((_, i) => i % step === 0 || i === points.length - 1);
+  return {
+    data: {
+      datasets: [
+        {
+          label: labels.curve,
+          data: shown.map((p) => ({ x: p.x * 100, y: p.y * 100 })),
+          borderColor: COLORS.line,
+          backgroundColor: 'rgba(31, 78, 121, 0.12)',
+          fill: 'origin',
+          borderWidth: 3,
+          pointRadius: 0,
+        },
+        {
+          label: labels.equality,
+          data: [
+            { x: 0, y: 0 },
+            { x: 100, y: 100 },
+          ],
+          borderColor: COLORS.cutoff,
+          borderDash: [8, 6],
+          borderWidth: 2,
+          pointRadius: 0,
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      animation: false,
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            label: (ctx) => {
+              const p = ctx.raw as { x: number; y: number };
+              return `${labels.accounts}: ${labels.percent(p.x / 100)} → ${labels.revenue}: ${labels.percent(p.y / 100)}`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: {
+          type: 'linear',
+          min: 0,
+          max: 100,
+          title: { display: true, text: labels.accounts },
+          ticks: { callback: (v) => `${v}%` },
+        },
+        y: {
+          min: 0,
+          max: 100,
+          title: { display: true, text: labels.revenue },
+          ticks: { callback: (v) => `${v}%` },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { KeyplanApp } from './app';
+
+const SHOTS = 'test-results/screenshots';
+
+test('scoring settings change the scores live, show every cut point and persist', async ({
+  page,
+}) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.loadDemo();
+  await app.nav('Analysis');
+  await expect(page.getByTestId('gini')).toContainText(/Gini coefficient 0\.\d{3}/);
+  expect((await app.canvasStats('lorenz-chart')).painted).toBeGreaterThan(5_000);
+  await expect(page.getByTestId('cut-points').locator('tbody tr')).toHaveCount(5);
+  const heatmapBefore = await app.canvasStats('rf-heatmap');
+
+  await page.getByTestId('scoring-bins').selectOption('3');
+  await page.getByTestId('scoring-cutoff-a').fill('70');
+  await page.getByTestId('scoring-apply').click();
+  await expect(page.getByTestId('pareto-headline')).toContainText('make 70% of revenue');
+  await expect(page.getByTestId('cut-points').locator('tbody tr')).toHaveCount(3);
+  await expect
+    .poll(async () => (await app.canvasStats('rf-heatmap')).fingerprint)
+    .not.toBe(heatmapBefore.fingerprint);
+  await page.screenshot({ path: `${SHOTS}/analysis-3-bins.png`, fullPage: true });
+
+  // A bad cut-off is refused with a message, and nothing changes.
+  await page.getByTestId('scoring-cutoff-b').fill('60');
+  await page.getByTestId('scoring-apply').click();
+  await expect(page.getByRole('alert')).toContainText('A cut-off must be below the B cut-off');
+  await expect(page.getByTestId('pareto-headline')).toContainText('make 70% of revenue');
+
+  await page.reload();
+  await expect(page.getByTestId('scoring-bins')).toHaveValue('3');
+  await expect(page.getByTestId('cut-points').locator('tbody tr')).toHaveCount(3);
+});
