@@ -248,6 +248,12 @@ export const en = {
   'analysis.lorenz.revenue': 'Share of revenue',
   'analysis.lorenz.curve': 'Revenue held',
   'analysis.lorenz.equality': 'Perfect equality',
+  'analysis.churn.title': 'Key accounts at risk of churn',
+  'analysis.churn.none': 'None of the {n} key accounts is at risk.',
+  'analysis.churn.account': 'Key account',
+  'analysis.churn.why': 'Why',
+  'analysis.churn.overdue': 'No order for {days} days — usually every {interval} days',
+  'analysis.churn.drop': 'Revenue down {pct} on the 12 months before',
   'plans.title': 'Account plans',
   'plans.intro':
     'An annual key-account development plan (大客户年度发展计划) for each valuable key account.',

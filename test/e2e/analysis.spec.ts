@@ -35,3 +35,28 @@ test('scoring settings change the scores live, show every cut point and persist'
   await expect(page.getByTestId('scoring-bins')).toHaveValue('3');
   await expect(page.getByTestId('cut-points').locator('tbody tr')).toHaveCount(3);
 });
+
+test('key accounts at risk of churn are listed with why', async ({ page }) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.loadDemo();
+  await app.nav('Analysis');
+  // The seeded demo has two flagged key accounts that stopped buying about eight months ago.
+  const rows = page.getByTestId('churn-table').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Summit Catering Group' })).toContainText(
+    /No order for \d+ days — usually every \d+ days/,
+  );
+  await expect(rows.filter({ hasText: 'Summit Catering Group' })).toContainText(
+    /Revenue down \d+% on the 12 months before/,
+  );
+
+  // Un-flagging it removes it from the key-account watch list.
+  await app.nav('Accounts');
+  await page.getByTestId('accounts-search').fill('Summit Catering Group');
+  await app.gridRow(0).locator('[col-id="isKeyAccount"] input[type="checkbox"]').click();
+  await expect(page.getByTestId('key-count')).toHaveText('5 key accounts');
+  await app.nav('Analysis');
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId('churn').screenshot({ path: `${SHOTS}/analysis-churn.png` });
+});
