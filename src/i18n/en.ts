@@ -254,6 +254,17 @@ export const en = {
   'analysis.churn.why': 'Why',
   'analysis.churn.overdue': 'No order for {days} days — usually every {interval} days',
   'analysis.churn.drop': 'Revenue down {pct} on the 12 months before',
+  'analysis.candidates.title': 'Suggested target key accounts',
+  'analysis.candidates.hint':
+    'Scored from ABC class, RFM segment and growth on the year before. The method advises developing 5–8 target key accounts first. Your own key-account flags are shown but never changed by a suggestion.',
+  'analysis.candidates.score': 'Score',
+  'analysis.candidates.why': 'Why',
+  'analysis.candidates.flag': 'Flag as key account',
+  'analysis.candidates.abc_a': 'Class A',
+  'analysis.candidates.abc_b': 'Class B',
+  'analysis.candidates.manual': 'flagged by you',
+  'analysis.candidates.growth': 'growth {pct}',
+  'analysis.exportPng': 'Download the chart as PNG',
   'plans.title': 'Account plans',
   'plans.intro':
     'An annual key-account development plan (大客户年度发展计划) for each valuable key account.',

@@ -22,3 +22,13 @@ export function downloadText(
     setTimeout(() => URL.revokeObjectURL(url), REVOKE_DELAY_MS);
   }
 }
+
+/** Saves a data: URL (e.g. a chart's PNG) under a file name. */
+export function downloadDataUrl(fileName: string, url: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}

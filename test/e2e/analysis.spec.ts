@@ -60,3 +60,33 @@ test('key accounts at risk of churn are listed with why', async ({ page }) => {
   await expect(rows).toHaveCount(1);
   await page.getByTestId('churn').screenshot({ path: `${SHOTS}/analysis-churn.png` });
 });
+
+test('suggested target key accounts: 5–8 with reasons, flagging one keeps it', async ({ page }) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.loadDemo();
+  await app.nav('Analysis');
+  const rows = page.getByTestId('candidates-table').locator('tbody tr');
+  await expect(rows).toHaveCount(6);
+  await expect(rows.first()).toContainText('Class A');
+  await expect(page.getByTestId('analysis-key-count')).toHaveText('Key accounts flagged: 6');
+  const unflagged = rows.filter({ has: page.getByTestId('flag-candidate') }).first();
+  await unflagged.getByTestId('flag-candidate').click();
+  await expect(page.getByTestId('analysis-key-count')).toHaveText('Key accounts flagged: 7');
+  await page.getByTestId('candidates').screenshot({ path: `${SHOTS}/analysis-candidates.png` });
+});
+
+test('each chart exports as a PNG', async ({ page }) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.loadDemo();
+  await app.nav('Analysis');
+  for (const chart of ['pareto-chart', 'rf-heatmap', 'lorenz-chart']) {
+    const file = await app.download(() => page.getByTestId(`${chart}-png`).click());
+    expect(file.name).toMatch(/^keyplan-.*\.png$/);
+    expect(file.bytes.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(file.bytes.length).toBeGreaterThan(5_000);
+  }
+});

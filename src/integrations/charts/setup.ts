@@ -29,6 +29,19 @@ Chart.register(
   MatrixElement,
 );
 
+// A white canvas, not a transparent one: exported PNGs look the same on slides and documents.
+Chart.register({
+  id: 'whiteBackground',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+});
+
 // Projector-friendly defaults: larger type, solid colours.
 Chart.defaults.font.size = 14;
 Chart.defaults.color = '#1d2733';
