@@ -265,6 +265,13 @@ export const en = {
   'analysis.candidates.manual': 'flagged by you',
   'analysis.candidates.growth': 'growth {pct}',
   'analysis.exportPng': 'Download the chart as PNG',
+  'analysis.compare.title': 'Period over period: who entered, who left, who moved',
+  'analysis.compare.periods': '{current} against {previous}',
+  'analysis.compare.enteredA': 'Entered class A ({n})',
+  'analysis.compare.leftA': 'Left class A ({n})',
+  'analysis.compare.migration': 'Segment migration (rows: the year before, columns: now)',
+  'analysis.compare.nobody': 'nobody',
+  'segment.none': 'No orders',
   'plans.title': 'Account plans',
   'plans.intro':
     'An annual key-account development plan (大客户年度发展计划) for each valuable key account.',

@@ -90,3 +90,22 @@ test('each chart exports as a PNG', async ({ page }) => {
     expect(file.bytes.length).toBeGreaterThan(5_000);
   }
 });
+
+test('period over period: entered and left class A, segment migration', async ({ page }) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.loadDemo();
+  await app.nav('Analysis');
+  const card = page.getByTestId('comparison');
+  await expect(card).toContainText(/Entered class A \(\d+\)/);
+  const label = await card.locator('dt').first().textContent();
+  const entered = Number(/\((\d+)\)/.exec(label ?? '')?.[1]);
+  const names = (await page.getByTestId('entered-a').textContent())?.split(' · ') ?? [];
+  expect(names).toHaveLength(entered);
+  // Every migrating account is counted once: the matrix adds up to the accounts of both years.
+  const cells = await page.getByTestId('migration').locator('tbody td').allTextContents();
+  const total = cells.reduce((sum, c) => sum + Number(c), 0);
+  expect(total).toBeGreaterThan(200);
+  expect(total).toBeLessThanOrEqual(300);
+  await card.screenshot({ path: `${SHOTS}/analysis-comparison.png` });
+});
