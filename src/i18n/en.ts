@@ -272,6 +272,8 @@ export const en = {
   'analysis.compare.migration': 'Segment migration (rows: the year before, columns: now)',
   'analysis.compare.nobody': 'nobody',
   'segment.none': 'No orders',
+  'analysis.segments.chart': 'Accounts and revenue by RFM segment',
+  'analysis.trend.title': 'Monthly net revenue',
   'plans.title': 'Account plans',
   'plans.intro':
     'An annual key-account development plan (大客户年度发展计划) for each valuable key account.',

@@ -271,6 +271,8 @@ export const zhCN: Record<MessageKey, string> = {
   'analysis.compare.migration': '分群迁移（行：前一年，列：现在）',
   'analysis.compare.nobody': '无',
   'segment.none': '无订单',
+  'analysis.segments.chart': '各 RFM 分群的客户数与销售额',
+  'analysis.trend.title': '月度净销售额',
   'plans.title': '客户计划',
   'plans.intro': '为每个有价值的大客户制定大客户年度发展计划。',
   'plans.account': '客户',

@@ -96,7 +96,7 @@ export class KeyplanApp {
     return this.page.locator(`.ag-row[row-index="${index}"]`);
   }
 
-  /** Non-background pixels of a chart canvas, and a fingerprint of its image. */
+  /** Pixels a chart drew (not background), and a fingerprint of its image. */
   async canvasStats(testId: string): Promise<{ painted: number; fingerprint: string }> {
     return this.page.getByTestId(testId).evaluate((node) => {
       const canvas = node as HTMLCanvasElement;
@@ -106,7 +106,9 @@ export class KeyplanApp {
       let painted = 0;
       let hash = 0;
       for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3]! > 0) painted += 1;
+        // Drawn = neither transparent nor the white background every chart gets.
+        const white = data[i]! > 245 && data[i + 1]! > 245 && data[i + 2]! > 245;
+        if (data[i + 3]! > 0 && !white) painted += 1;
         hash = (hash * 31 + data[i]! + data[i + 1]! * 7 + data[i + 2]! * 13) >>> 0;
       }
       return { painted, fingerprint: `${canvas.width}x${canvas.height}:${hash}` };

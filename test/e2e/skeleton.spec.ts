@@ -36,10 +36,15 @@ test('demo workspace fills the grid and draws both charts', async ({ page }) => 
   await expect(page.getByTestId('pareto-headline')).toContainText(
     /Top \d+ accounts \(\d+%\) make 80% of revenue/,
   );
-  const pareto = await app.canvasStats('pareto-chart');
-  const heatmap = await app.canvasStats('rf-heatmap');
-  expect(pareto.painted).toBeGreaterThan(5_000);
-  expect(heatmap.painted).toBeGreaterThan(5_000);
+  for (const chart of [
+    'pareto-chart',
+    'rf-heatmap',
+    'segment-bars',
+    'trend-chart',
+    'lorenz-chart',
+  ]) {
+    expect((await app.canvasStats(chart)).painted, chart).toBeGreaterThan(5_000);
+  }
   await page.screenshot({ path: `${SHOTS}/analysis-demo.png`, fullPage: true });
   expect(app.foreignRequests(ORIGIN)).toEqual([]);
 });

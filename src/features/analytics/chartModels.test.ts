@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { computePareto } from '../../domain/pareto';
 import { rfHeatmap } from '../../domain/rfm';
-import { COLORS, heatmapChart, paretoChart } from './chartModels';
+import {
+  COLORS,
+  heatmapChart,
+  monthlyTrendChart,
+  paretoChart,
+  segmentBarsChart,
+} from './chartModels';
 
 const labels = {
   revenue: 'Revenue',
@@ -90,5 +96,43 @@ describe('heatmapChart', () => {
     expect(points[at(1, 1)]!.v).toBe(1);
     expect(colors[at(5, 5)]).toBe('rgba(31, 78, 121, 1.000)');
     expect(colors[at(3, 3)]).toBe('rgba(31, 78, 121, 0.040)');
+  });
+});
+
+describe('segmentBarsChart', () => {
+  it('puts accounts and revenue per segment on their own axes', () => {
+    const model = segmentBarsChart(
+      [
+        { id: 'champions', count: 3, revenueMinor: 9000 },
+        { id: 'lost', count: 5, revenueMinor: 100 },
+      ],
+      {
+        accounts: 'Accounts',
+        revenue: 'Revenue',
+        segment: (id) => id.toUpperCase(),
+        compactMoney: String,
+        money: String,
+      },
+    );
+    expect(model.data.labels).toEqual(['CHAMPIONS', 'LOST']);
+    expect(model.data.datasets.map((d) => [d.xAxisID, d.data])).toEqual([
+      ['accounts', [3, 5]],
+      ['revenue', [9000, 100]],
+    ]);
+    expect(model.options.indexAxis).toBe('y');
+  });
+});
+
+describe('monthlyTrendChart', () => {
+  it('draws one bar per month, negative months in the warning colour', () => {
+    const model = monthlyTrendChart(
+      [
+        { month: '2025-01', revenueMinor: 500 },
+        { month: '2025-02', revenueMinor: -20 },
+      ],
+      { revenue: 'Revenue', compactMoney: String, money: String },
+    );
+    expect(model.data.labels).toEqual(['2025-01', '2025-02']);
+    expect(model.data.datasets[0]!.backgroundColor).toEqual([COLORS.line, COLORS.keyBar]);
   });
 });

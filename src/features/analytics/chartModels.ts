@@ -311,3 +311,96 @@ export function lorenzChart(
     },
   };
 }
+
+export interface SegmentBarsLabels {
+  accounts: string;
+  revenue: string;
+  segment: (id: string) => string;
+  compactMoney: (minor: number) => string;
+  money: (minor: number) => string;
+}
+
+/** Accounts and revenue per RFM segment, side by side on two value axes. */
+export function segmentBarsChart(
+  rows: readonly { id: string; count: number; revenueMinor: number }[],
+  labels: SegmentBarsLabels,
+): { data: ChartData<'bar'>; options: ChartOptions<'bar'> } {
+  return {
+    data: {
+      labels: rows.map((r) => labels.segment(r.id)),
+      datasets: [
+        {
+          label: labels.accounts,
+          data: rows.map((r) => r.count),
+          backgroundColor: COLORS.bar,
+          xAxisID: 'accounts',
+        },
+        {
+          label: labels.revenue,
+          data: rows.map((r) => r.revenueMinor),
+          backgroundColor: COLORS.line,
+          xAxisID: 'revenue',
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      animation: false,
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            label: (ctx) =>
+              ctx.dataset.xAxisID === 'revenue'
+                ? `${ctx.dataset.label}: ${labels.money(Number(ctx.raw))}`
+                : `${ctx.dataset.label}: ${String(ctx.raw)}`,
+          },
+        },
+      },
+      scales: {
+        accounts: { position: 'top', beginAtZero: true, grid: { display: false } },
+        revenue: {
+          position: 'bottom',
+          beginAtZero: true,
+          ticks: { callback: (v) => labels.compactMoney(Number(v)) },
+        },
+      },
+    },
+  };
+}
+
+/** Monthly net revenue as bars. */
+export function monthlyTrendChart(
+  months: readonly { month: string; revenueMinor: number }[],
+  labels: {
+    revenue: string;
+    compactMoney: (minor: number) => string;
+    money: (minor: number) => string;
+  },
+): { data: ChartData<'bar'>; options: ChartOptions<'bar'> } {
+  return {
+    data: {
+      labels: months.map((m) => m.month),
+      datasets: [
+        {
+          label: labels.revenue,
+          data: months.map((m) => m.revenueMinor),
+          backgroundColor: months.map((m) => (m.revenueMinor < 0 ? COLORS.keyBar : COLORS.line)),
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      animation: false,
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (ctx) => labels.money(Number(ctx.raw)) } },
+      },
+      scales: {
+        x: { grid: { display: false } },
+        y: { beginAtZero: true, ticks: { callback: (v) => labels.compactMoney(Number(v)) } },
+      },
+    },
+  };
+}
