@@ -172,6 +172,8 @@ export const en = {
   'accounts.count': '{n} accounts',
   'accounts.keyCount': '{n} key accounts',
   'accounts.empty': 'No accounts yet — import an orders CSV first.',
+  'accounts.linked': 'Showing only: {filter}',
+  'accounts.linkedClear': 'Show all accounts',
   'accounts.saveFailed': 'Could not save the change: {message}',
   'col.name': 'Account',
   'col.orders': 'Orders',

@@ -171,6 +171,8 @@ export const zhCN: Record<MessageKey, string> = {
   'accounts.count': '{n} 个客户',
   'accounts.keyCount': '{n} 个大客户',
   'accounts.empty': '还没有客户 — 请先导入订单 CSV。',
+  'accounts.linked': '仅显示：{filter}',
+  'accounts.linkedClear': '显示全部客户',
   'accounts.saveFailed': '无法保存修改：{message}',
   'col.name': '客户',
   'col.orders': '订单数',

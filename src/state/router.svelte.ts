@@ -1,30 +1,8 @@
-// Hash routing: works from any static host, a sub-path, or a file.
-export type Route =
-  | { page: 'welcome' }
-  | { page: 'import' }
-  | { page: 'accounts' }
-  | { page: 'analysis' }
-  | { page: 'plans' }
-  | { page: 'plan'; planId: number }
-  | { page: 'settings' };
+// The current hash route as a rune.
+import { parseRoute, type Route } from './routes';
 
-export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
-  switch (parts[0]) {
-    case 'import':
-    case 'accounts':
-    case 'analysis':
-    case 'settings':
-    case 'welcome':
-      return { page: parts[0] };
-    case 'plans': {
-      const id = Number(parts[1]);
-      return Number.isInteger(id) && id > 0 ? { page: 'plan', planId: id } : { page: 'plans' };
-    }
-    default:
-      return { page: 'accounts' };
-  }
-}
+export { accountsHref, parseAccountFilter, parseRoute } from './routes';
+export type { AccountFilter, Route } from './routes';
 
 class Router {
   route = $state<Route>(parseRoute(globalThis.location?.hash ?? ''));

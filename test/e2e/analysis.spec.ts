@@ -109,3 +109,39 @@ test('period over period: entered and left class A, segment migration', async ({
   expect(total).toBeLessThanOrEqual(300);
   await card.screenshot({ path: `${SHOTS}/analysis-comparison.png` });
 });
+
+test('linked: a segment, an ABC class or a heatmap cell opens the grid filtered to it', async ({
+  page,
+}) => {
+  const app = new KeyplanApp(page);
+  await app.open();
+  await app.loadDemo();
+  await app.nav('Analysis');
+  await page.getByTestId('segments-table').getByRole('link', { name: 'Others' }).click();
+  await expect(page.getByTestId('linked-filter')).toContainText('Showing only: Others');
+  await expect(app.gridRows()).toHaveCount(3);
+  for (const cell of await page.locator('.ag-row [col-id="segment"]').allTextContents()) {
+    expect(cell).toBe('Others');
+  }
+
+  await app.nav('Analysis');
+  await page.getByTestId('abc-link-A').click();
+  await expect(page.getByTestId('linked-filter')).toContainText('ABC A');
+  for (const cell of await page.locator('.ag-row [col-id="abc"]').allTextContents()) {
+    expect(cell).toBe('A');
+  }
+
+  // The middle of the 5×5 heatmap is the R3 · F3 cell.
+  await app.nav('Analysis');
+  await page.getByTestId('rf-heatmap').click();
+  await expect(page.getByTestId('linked-filter')).toContainText('R3 · F3');
+  await expect(app.gridRow(0)).toBeVisible();
+  for (const row of await app.gridRows().all()) {
+    await expect(row.locator('[col-id="r"]')).toHaveText('3');
+    await expect(row.locator('[col-id="f"]')).toHaveText('3');
+  }
+  await page.screenshot({ path: `${SHOTS}/accounts-linked.png` });
+
+  await page.getByTestId('linked-filter').getByRole('link').click();
+  await expect(page.getByTestId('linked-filter')).toHaveCount(0);
+});

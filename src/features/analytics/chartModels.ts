@@ -170,6 +170,7 @@ export function heatmapChart(
   cells: ReturnType<typeof rfHeatmap>,
   bins: number,
   labels: HeatmapLabels,
+  onCell?: (r: number, f: number) => void,
 ): { data: ChartData<'matrix'>; options: ChartOptions<'matrix'> } {
   const max = Math.max(1, ...cells.map((c) => c.count));
   const colorFor = (count: number) => {
@@ -194,6 +195,11 @@ export function heatmapChart(
     options: {
       responsive: true,
       animation: false,
+      // Linked: a cell opens the accounts grid filtered to it.
+      onClick: (_event, elements) => {
+        const p = elements[0] ? points[elements[0].index] : undefined;
+        if (p && onCell) onCell(p.y, p.x);
+      },
       plugins: {
         legend: { display: false },
         tooltip: {
@@ -324,6 +330,7 @@ export interface SegmentBarsLabels {
 export function segmentBarsChart(
   rows: readonly { id: string; count: number; revenueMinor: number }[],
   labels: SegmentBarsLabels,
+  onSegment?: (id: string) => void,
 ): { data: ChartData<'bar'>; options: ChartOptions<'bar'> } {
   return {
     data: {
@@ -347,6 +354,10 @@ export function segmentBarsChart(
       indexAxis: 'y',
       responsive: true,
       animation: false,
+      onClick: (_event, elements) => {
+        const row = elements[0] ? rows[elements[0].index] : undefined;
+        if (row && onSegment) onSegment(row.id);
+      },
       plugins: {
         legend: { position: 'bottom' },
         tooltip: {
