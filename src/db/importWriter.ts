@@ -77,6 +77,11 @@ export class ImportWriter {
     return new ImportWriter(db, workspaceId, importId, idByKey);
   }
 
+  /** The account keys known before this import wrote anything (a copy: it does not grow). */
+  knownKeys(): Set<string> {
+    return new Set(this.idByKey.keys());
+  }
+
   get written(): Readonly<ImportCounts> {
     return this.counts;
   }
@@ -340,6 +345,15 @@ export async function recoverInterruptedImports(
     rolledBack.push(id);
   }
   return rolledBack;
+}
+
+/** Account keys of a workspace, read from the index alone (no account rows). */
+export async function accountKeys(db: KeyplanDB, workspaceId: number): Promise<Set<string>> {
+  const keys = await db.accounts
+    .where('[workspaceId+key]')
+    .between([workspaceId, Dexie.minKey], [workspaceId, Dexie.maxKey])
+    .keys();
+  return new Set(keys.map((k) => (k as unknown as [number, string])[1]));
 }
 
 /** Order numbers already stored in a workspace, for the duplicate check (keys only: no rows read). */

@@ -266,7 +266,7 @@ export const en = {
   'analysis.candidates.abc_b': 'Class B',
   'analysis.candidates.manual': 'flagged by you',
   'analysis.candidates.growth': 'growth {pct}',
-  'analysis.exportPng': 'Download the chart as PNG',
+  'chart.exportPng': 'Download the chart as PNG',
   'analysis.compare.title': 'Period over period: who entered, who left, who moved',
   'analysis.compare.periods': '{current} against {previous}',
   'analysis.compare.enteredA': 'Entered class A ({n})',

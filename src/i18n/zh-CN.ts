@@ -265,7 +265,7 @@ export const zhCN: Record<MessageKey, string> = {
   'analysis.candidates.abc_b': 'B 类',
   'analysis.candidates.manual': '您已标记',
   'analysis.candidates.growth': '增长 {pct}',
-  'analysis.exportPng': '下载图表（PNG）',
+  'chart.exportPng': '下载图表（PNG）',
   'analysis.compare.title': '动态识别：同比新进、退出与迁移',
   'analysis.compare.periods': '{current} 对比 {previous}',
   'analysis.compare.enteredA': '新进入 A 类（{n}）',

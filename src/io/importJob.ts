@@ -4,6 +4,7 @@ import type { KeyplanDB } from '../db/db';
 import type { NewOrder } from '../db/rows';
 import {
   ImportWriter,
+  accountKeys,
   existingOrderNos,
   type AccountUpsert,
   type ContactInsert,
@@ -150,9 +151,8 @@ async function runPass(
   const convert = createRowConverter(plan);
   const duplicates =
     plan.kind === 'orders' ? await existingOrderNos(ctx.db, workspaceId) : new Set<string>();
-  const existingKeys = new Set(
-    (await ctx.db.accounts.where('workspaceId').equals(workspaceId).toArray()).map((a) => a.key),
-  );
+  // The writer has just loaded the workspace's account keys; the check pass reads them itself.
+  const existingKeys = writer ? writer.knownKeys() : await accountKeys(ctx.db, workspaceId);
   const newKeys = new Set<string>();
   const seenExisting = new Set<string>();
   const rejects: RejectedRow[] = [];
