@@ -181,6 +181,8 @@ describe('computeRfm', () => {
   ];
 
   it('scores a hand-made table', () => {
+    // Segments: 4,5,5 and 3,3,3 are potential_loyalist (r3-5 f3-5 m2-5; champions is 5,5,5
+    // only); 5,1,1 new; 1,4,4 cant_lose; 2,2,2 loyal.
     const pick = ({ accountId, recencyDays, r, f, m, segment }: RfmScore) => ({
       accountId,
       recencyDays,
@@ -190,12 +192,12 @@ describe('computeRfm', () => {
       segment,
     });
     expect(computeRfm(table, asOf).map(pick)).toEqual([
-      { accountId: 11, recencyDays: 10, r: 4, f: 5, m: 5, segment: 'champions' },
-      { accountId: 12, recencyDays: 30, r: 3, f: 3, m: 3, segment: 'loyal' },
+      { accountId: 11, recencyDays: 10, r: 4, f: 5, m: 5, segment: 'potential_loyalist' },
+      { accountId: 12, recencyDays: 30, r: 3, f: 3, m: 3, segment: 'potential_loyalist' },
       { accountId: 13, recencyDays: 0, r: 5, f: 1, m: 1, segment: 'new' },
       { accountId: 14, recencyDays: 365, r: 1, f: 4, m: 4, segment: 'cant_lose' },
-      { accountId: 15, recencyDays: 184, r: 2, f: 2, m: 2, segment: 'need_attention' },
-      { accountId: 16, recencyDays: 60, r: 3, f: 3, m: 3, segment: 'loyal' },
+      { accountId: 15, recencyDays: 184, r: 2, f: 2, m: 2, segment: 'loyal' },
+      { accountId: 16, recencyDays: 60, r: 3, f: 3, m: 3, segment: 'potential_loyalist' },
     ]);
   });
 
@@ -222,11 +224,33 @@ describe('computeRfm', () => {
       [1, 1, 1],
       [2, 2, 2],
     ]);
-    // 11: 5,5,5 champions; 12: 3,3,3 loyal; 13: 5,1,1 new; 14: 1,5,5 cant_lose;
-    // 15: 1,1,1 lost; 16: 3,3,3 loyal.
+    // 11: 5,5,5 champions; 12: 3,3,3 potential_loyalist; 13: 5,1,1 new; 14: 1,5,5 at_risk
+    // (cant_lose stops at f4); 15: 1,1,1 lost; 16: 3,3,3 potential_loyalist.
     expect(scores.map((s) => s.segment)).toEqual([
       'champions',
-      'loyal',
+      'potential_loyalist',
+      'new',
+      'at_risk',
+      'lost',
+      'potential_loyalist',
+    ]);
+
+    // bins 4: (2i+1)·4/12 = 0.33, 1, 1.67, 2.33, 3, 3.67 → 1, 1, 2, 3, 3, 4; mapped 1→1, 2→2,
+    // 3→4, 4→5. Unmapped, 14 (1,3,3) would be need_attention.
+    const four = computeRfm(table, asOf, { bins: 4 });
+    expect(four.map((s) => [s.r, s.f, s.m])).toEqual([
+      [3, 4, 4],
+      [3, 3, 3],
+      [4, 1, 1],
+      [1, 3, 3],
+      [1, 1, 1],
+      [2, 2, 2],
+    ]);
+    // 11: 4,5,5 and 12: 4,4,4 potential_loyalist; 13: 5,1,1 new; 14: 1,4,4 cant_lose;
+    // 15: 1,1,1 lost; 16: 2,2,2 loyal.
+    expect(four.map((s) => s.segment)).toEqual([
+      'potential_loyalist',
+      'potential_loyalist',
       'new',
       'cant_lose',
       'lost',
@@ -246,7 +270,9 @@ describe('computeRfm', () => {
       'others',
       'others',
     ]);
-    expect(computeRfm(table, asOf, { rules: DEFAULT_SEGMENT_RULES })[0]!.segment).toBe('champions');
+    expect(computeRfm(table, asOf, { rules: DEFAULT_SEGMENT_RULES })[0]!.segment).toBe(
+      'potential_loyalist',
+    );
   });
 
   it('gives a lone account the middle scores', () => {
@@ -259,7 +285,7 @@ describe('computeRfm', () => {
         r: 3,
         f: 3,
         m: 3,
-        segment: 'loyal',
+        segment: 'potential_loyalist',
       },
     ]);
     expect(computeRfm([], asOf)).toEqual([]);

@@ -75,69 +75,79 @@ describe('analyzeRules', () => {
   it('finds no dead rule in the defaults at 5 bins and counts what each wins', () => {
     const result = analyzeRules(rulesFromDefault(), 5);
     expect(result.neverMatches).toEqual([]);
-    // By hand, 125 cells: champions r4-5 f4-5 m4-5 = 8, first so all won; loyal 4·3·3 = 36
-    // minus those 8; new r4-5 f1 m1 = 2; promising r3-4 f1 m1 = 2 minus r4 (new) = 1;
-    // potential_loyalist 27 − 3 (loyal f3 m3) − 3 (f1 m1 at r3,4,5) = 21; cant_lose r1 = 4.
+    // By hand, 125 cells: champions = 555 only; potential_loyalist 3·3·4 − 555 = 35; loyal
+    // 27 − 12 (r3-4 f3-4 m2-4 taken) = 15; promising 18 − 6 (f3) − 4 (r3-4 f2 m3-4, loyal) = 8;
+    // new 30 − 15 (8 at f3, r4 f2 m2-4, r4 f1 m3-5 and r4 f2 m5) = 15; cant_lose 8 − 2 (loyal's r2 f3-4
+    // m4) = 6; at_risk 16 − 9 (loyal's r2 m4 ∪ cant_lose) = 7; need_attention: r1 f3-5 m3 and
+    // r2 f5 m3 = 4; about_to_sleep 24 − 14 = 10; lost 25 − 11 = 14. Others (10): f4-5 m1 at
+    // r2-5, r2 f1 m5, r2 f5 m2.
     expect(result.matchedCells).toEqual({
-      champions: 8,
-      loyal: 28,
-      new: 2,
-      promising: 1,
-      potential_loyalist: 21,
-      need_attention: 3,
-      about_to_sleep: 3,
-      cant_lose: 4,
-      at_risk: 16,
-      lost: 3,
+      champions: 1,
+      potential_loyalist: 35,
+      loyal: 15,
+      promising: 8,
+      new: 15,
+      cant_lose: 6,
+      at_risk: 7,
+      need_attention: 4,
+      about_to_sleep: 10,
+      lost: 14,
     });
-    expect(result.unmatchedCells).toBe(36);
+    expect(result.unmatchedCells).toBe(10);
   });
 
   it('lists every overlapping pair of the defaults with the size of the intersection', () => {
-    // Product of the three range intersections, e.g. loyal ∩ at_risk = r2 · f3-5 · m3-5 = 9,
-    // need_attention ∩ lost = r2 · f2 · m2 = 1. The 28 other pairs are disjoint in some axis.
+    // Product of the three range intersections, e.g. potential_loyalist ∩ loyal =
+    // r3-4 · f3-4 · m2-4 = 12, cant_lose ∩ about_to_sleep = r2 · f3 · m4 = 1. The 21 other
+    // pairs are disjoint in some axis (new, r4-5, shares no R with any rule after it).
     expect(analyzeRules(rulesFromDefault(), 5).overlaps).toEqual([
-      { a: 'champions', b: 'loyal', cells: 8 },
-      { a: 'loyal', b: 'potential_loyalist', cells: 3 },
-      { a: 'loyal', b: 'need_attention', cells: 2 },
-      { a: 'loyal', b: 'at_risk', cells: 9 },
-      { a: 'new', b: 'promising', cells: 1 },
-      { a: 'new', b: 'potential_loyalist', cells: 2 },
-      { a: 'promising', b: 'potential_loyalist', cells: 2 },
-      { a: 'promising', b: 'about_to_sleep', cells: 1 },
-      { a: 'potential_loyalist', b: 'need_attention', cells: 4 },
-      { a: 'potential_loyalist', b: 'about_to_sleep', cells: 4 },
-      { a: 'need_attention', b: 'about_to_sleep', cells: 2 },
-      { a: 'need_attention', b: 'at_risk', cells: 4 },
-      { a: 'need_attention', b: 'lost', cells: 1 },
-      { a: 'about_to_sleep', b: 'at_risk', cells: 1 },
-      { a: 'about_to_sleep', b: 'lost', cells: 4 },
-      { a: 'cant_lose', b: 'at_risk', cells: 4 },
-      { a: 'at_risk', b: 'lost', cells: 2 },
+      { a: 'champions', b: 'potential_loyalist', cells: 1 },
+      { a: 'potential_loyalist', b: 'loyal', cells: 12 },
+      { a: 'potential_loyalist', b: 'promising', cells: 6 },
+      { a: 'potential_loyalist', b: 'new', cells: 8 },
+      { a: 'potential_loyalist', b: 'need_attention', cells: 9 },
+      { a: 'potential_loyalist', b: 'about_to_sleep', cells: 3 },
+      { a: 'loyal', b: 'promising', cells: 8 },
+      { a: 'loyal', b: 'new', cells: 6 },
+      { a: 'loyal', b: 'cant_lose', cells: 2 },
+      { a: 'loyal', b: 'at_risk', cells: 3 },
+      { a: 'loyal', b: 'need_attention', cells: 8 },
+      { a: 'loyal', b: 'about_to_sleep', cells: 12 },
+      { a: 'promising', b: 'new', cells: 9 },
+      { a: 'promising', b: 'need_attention', cells: 3 },
+      { a: 'promising', b: 'about_to_sleep', cells: 6 },
+      { a: 'cant_lose', b: 'at_risk', cells: 8 },
+      { a: 'cant_lose', b: 'need_attention', cells: 8 },
+      { a: 'cant_lose', b: 'about_to_sleep', cells: 1 },
+      { a: 'cant_lose', b: 'lost', cells: 4 },
+      { a: 'at_risk', b: 'need_attention', cells: 12 },
+      { a: 'at_risk', b: 'about_to_sleep', cells: 2 },
+      { a: 'at_risk', b: 'lost', cells: 8 },
+      { a: 'need_attention', b: 'about_to_sleep', cells: 4 },
+      { a: 'need_attention', b: 'lost', cells: 9 },
     ]);
   });
 
-  it('shows that the raw 5-point defaults lose three rules on a 3-bin grid', () => {
-    // Grid 1..3: champions, new, cant_lose need a 4 or 5 somewhere → cover nothing.
-    // loyal r2-3 f3 m3 = 2; promising r3 f1 m1 = 1; potential_loyalist r3 = 9 − 2 = 7;
-    // need_attention r2 f2-3 m2-3 minus r2 f3 m3 = 3; about_to_sleep r2 f1-2 m1-2 minus r2 f2 m2
-    // = 3; at_risk r1 f2-3 m2-3 = 4 (its r2 cells are taken); lost r1 f1-2 m1-2 minus r1 f2 m2
-    // = 3. Unmatched: f1 m3 and f3 m1 at r1 and r2 = 4.
+  it('shows that the raw 5-point defaults lose four rules on a 3-bin grid', () => {
+    // Grid 1..3: champions and new need r ≥ 4, cant_lose and at_risk m ≥ 4 → cover nothing.
+    // potential_loyalist r3 f3 m2-3 = 2; loyal r2-3 f2-3 m2-3 = 8 − 2 = 6; promising r3 f1-3 m3
+    // minus f2-3 = 1; need_attention r1-3 f3 m3 minus r2-3 = 1; about_to_sleep r2-3 (18) minus
+    // the 9 above = 9; lost r1 (9) minus r1 f3 m3 = 8. Every cell matches: 27 in all.
     const result = analyzeRules(rulesFromDefault(), 3);
-    expect(result.neverMatches).toEqual(['champions', 'new', 'cant_lose']);
+    expect(result.neverMatches).toEqual(['champions', 'new', 'cant_lose', 'at_risk']);
     expect(result.matchedCells).toEqual({
       champions: 0,
-      loyal: 2,
-      new: 0,
+      potential_loyalist: 2,
+      loyal: 6,
       promising: 1,
-      potential_loyalist: 7,
-      need_attention: 3,
-      about_to_sleep: 3,
+      new: 0,
       cant_lose: 0,
-      at_risk: 4,
-      lost: 3,
+      at_risk: 0,
+      need_attention: 1,
+      about_to_sleep: 9,
+      lost: 8,
     });
-    expect(result.unmatchedCells).toBe(4);
+    expect(result.unmatchedCells).toBe(0);
   });
 
   it.each([
@@ -274,11 +284,11 @@ describe('rulesFromDefault', () => {
     rules[0]!.name = 'Stars';
     expect(DEFAULT_SEGMENT_RULES[0]).toEqual({
       id: 'champions',
-      r: [4, 5],
-      f: [4, 5],
-      m: [4, 5],
+      r: [5, 5],
+      f: [5, 5],
+      m: [5, 5],
     });
-    expect(rulesFromDefault()[0]!.r).toEqual([4, 5]);
+    expect(rulesFromDefault()[0]!.r).toEqual([5, 5]);
   });
 
   it('validates at 5 bins', () => {

@@ -5,19 +5,18 @@ import type { SegmentId } from './types';
 const SCORES = [1, 2, 3, 4, 5];
 
 describe('DEFAULT_SEGMENT_RULES', () => {
-  it('has the ten rfm-package segments, cant_lose before at_risk, new/promising before potential_loyalist', () => {
-    const ids = DEFAULT_SEGMENT_RULES.map((r) => r.id);
-    expect(ids).toEqual([
-      'champions',
-      'loyal',
-      'new',
-      'promising',
-      'potential_loyalist',
-      'need_attention',
-      'about_to_sleep',
-      'cant_lose',
-      'at_risk',
-      'lost',
+  it('has the ten segments of rfm 0.3.0 in its order', () => {
+    expect(DEFAULT_SEGMENT_RULES.map((r) => [r.id, r.r, r.f, r.m])).toEqual([
+      ['champions', [5, 5], [5, 5], [5, 5]],
+      ['potential_loyalist', [3, 5], [3, 5], [2, 5]],
+      ['loyal', [2, 4], [2, 4], [2, 4]],
+      ['promising', [3, 4], [1, 3], [3, 5]],
+      ['new', [4, 5], [1, 3], [1, 5]],
+      ['cant_lose', [1, 2], [3, 4], [4, 5]],
+      ['at_risk', [1, 2], [2, 5], [4, 5]],
+      ['need_attention', [1, 3], [3, 5], [3, 5]],
+      ['about_to_sleep', [2, 3], [1, 3], [1, 4]],
+      ['lost', [1, 1], [1, 5], [1, 5]],
     ]);
   });
 
@@ -30,22 +29,23 @@ describe('DEFAULT_SEGMENT_RULES', () => {
           wins.set(id, (wins.get(id) ?? 0) + 1);
         }
     for (const rule of DEFAULT_SEGMENT_RULES) expect(wins.get(rule.id) ?? 0).toBeGreaterThan(0);
-    // Counted by hand from the table, 125 cells in all. E.g. loyal = 4·3·3 − 8 champions;
-    // potential_loyalist = 27 − 3 loyal − 2 new − 1 promising; need_attention and
-    // about_to_sleep only win at r2 (r3 goes to potential_loyalist); at_risk = 12 at r1
-    // (16 − 4 cant_lose) + 4 at r2.
+    // Counted by hand, 125 cells in all. champions = the one cell 555; potential_loyalist =
+    // 3·3·4 − 1 champion; loyal = 27 (its 2–4 cube) − 12 taken by potential_loyalist (r3–4, f3–4,
+    // m2–4); new = r4–5 · f1–3 · m1–5 (30) − 15 taken earlier (potential_loyalist at f3, loyal at
+    // r4 f2–3 m2–4, promising at r4); lost = r1 minus the cells cant_lose/at_risk/need_attention
+    // took (25 − 11).
     expect(Object.fromEntries(wins)).toEqual({
-      champions: 8,
-      loyal: 28,
-      new: 2,
-      promising: 1,
-      potential_loyalist: 21,
-      need_attention: 3,
-      about_to_sleep: 3,
-      cant_lose: 4,
-      at_risk: 16,
-      lost: 3,
-      others: 36,
+      champions: 1,
+      potential_loyalist: 35,
+      loyal: 15,
+      promising: 8,
+      new: 15,
+      cant_lose: 6,
+      at_risk: 7,
+      need_attention: 4,
+      about_to_sleep: 10,
+      lost: 14,
+      others: 10,
     });
   });
 
@@ -63,29 +63,27 @@ describe('DEFAULT_SEGMENT_RULES', () => {
 describe('assignSegment', () => {
   it.each([
     [5, 5, 5, 'champions'],
-    [4, 4, 4, 'champions'],
-    [3, 5, 5, 'loyal'],
+    [4, 4, 4, 'potential_loyalist'],
+    [3, 5, 5, 'potential_loyalist'],
     [2, 3, 3, 'loyal'],
+    [2, 2, 2, 'loyal'],
+    [4, 2, 4, 'loyal'],
+    [3, 1, 3, 'promising'],
     [5, 1, 1, 'new'],
-    [4, 1, 1, 'new'],
-    [3, 1, 1, 'promising'],
-    [5, 2, 3, 'potential_loyalist'],
-    [3, 3, 1, 'potential_loyalist'],
-    [2, 2, 2, 'need_attention'],
-    [2, 3, 2, 'need_attention'],
-    [3, 2, 3, 'potential_loyalist'],
-    [2, 1, 1, 'about_to_sleep'],
-    [2, 1, 2, 'about_to_sleep'],
-    [1, 5, 5, 'cant_lose'],
+    [5, 2, 3, 'new'],
     [1, 4, 4, 'cant_lose'],
-    [1, 3, 5, 'at_risk'],
-    [2, 5, 2, 'at_risk'],
-    [1, 2, 2, 'at_risk'],
+    [1, 3, 5, 'cant_lose'],
+    [1, 5, 5, 'at_risk'],
+    [2, 2, 5, 'at_risk'],
+    [1, 3, 3, 'need_attention'],
+    [3, 1, 1, 'about_to_sleep'],
+    [2, 1, 1, 'about_to_sleep'],
     [1, 1, 1, 'lost'],
-    [1, 2, 1, 'lost'],
-    [1, 1, 5, 'others'],
+    [1, 2, 2, 'lost'],
+    [1, 1, 5, 'lost'],
+    [2, 5, 2, 'others'],
     [5, 5, 1, 'others'],
-    [3, 4, 1, 'others'],
+    [2, 1, 5, 'others'],
   ] as const)('r%i f%i m%i → %s', (r, f, m, segment) => {
     expect(assignSegment(r, f, m)).toBe(segment);
   });

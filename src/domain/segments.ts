@@ -10,23 +10,23 @@ export interface SegmentRule {
 }
 
 /**
- * Default rules for 1..5 scores, evaluated top to bottom, first match wins.
- * The `rfm` package lets later rules overwrite earlier ones, so its table overlaps; for
- * first-match the narrow rules must come before the broad ones that contain them:
- * new and promising (f = m = 1) before potential_loyalist (f, m 1–3), cant_lose before at_risk.
- * segments.test.ts checks that every rule still wins somewhere.
+ * Default rules for 1..5 scores, evaluated top to bottom, first match wins; the table and its
+ * order are those of R's `rfm` package 0.3.0 (`rfm_segment` example). Its ranges overlap, so an
+ * earlier rule takes shared cells: Potential loyalist (R3–5 F3–5 M2–5) comes second and takes
+ * much of Loyal's cube. Every rule still wins at least one cell (segments.test.ts counts them);
+ * 10 of the 125 combinations match none and are "Others".
  */
 export const DEFAULT_SEGMENT_RULES: readonly SegmentRule[] = [
-  { id: 'champions', r: [4, 5], f: [4, 5], m: [4, 5] },
-  { id: 'loyal', r: [2, 5], f: [3, 5], m: [3, 5] },
-  { id: 'new', r: [4, 5], f: [1, 1], m: [1, 1] },
-  { id: 'promising', r: [3, 4], f: [1, 1], m: [1, 1] },
-  { id: 'potential_loyalist', r: [3, 5], f: [1, 3], m: [1, 3] },
-  { id: 'need_attention', r: [2, 3], f: [2, 3], m: [2, 3] },
-  { id: 'about_to_sleep', r: [2, 3], f: [1, 2], m: [1, 2] },
-  { id: 'cant_lose', r: [1, 1], f: [4, 5], m: [4, 5] },
-  { id: 'at_risk', r: [1, 2], f: [2, 5], m: [2, 5] },
-  { id: 'lost', r: [1, 2], f: [1, 2], m: [1, 2] },
+  { id: 'champions', r: [5, 5], f: [5, 5], m: [5, 5] },
+  { id: 'potential_loyalist', r: [3, 5], f: [3, 5], m: [2, 5] },
+  { id: 'loyal', r: [2, 4], f: [2, 4], m: [2, 4] },
+  { id: 'promising', r: [3, 4], f: [1, 3], m: [3, 5] },
+  { id: 'new', r: [4, 5], f: [1, 3], m: [1, 5] },
+  { id: 'cant_lose', r: [1, 2], f: [3, 4], m: [4, 5] },
+  { id: 'at_risk', r: [1, 2], f: [2, 5], m: [4, 5] },
+  { id: 'need_attention', r: [1, 3], f: [3, 5], m: [3, 5] },
+  { id: 'about_to_sleep', r: [2, 3], f: [1, 3], m: [1, 4] },
+  { id: 'lost', r: [1, 1], f: [1, 5], m: [1, 5] },
 ];
 
 /** Display order, most valuable first; 'others' (no rule matched) last. */
