@@ -69,7 +69,7 @@ describe('demoRepo.create', () => {
         amountMinor: source.amountMinor,
         quantity: source.quantity,
         product: source.product,
-        costMinor: null,
+        costMinor: source.costMinor,
         extra: {},
       });
       expect(keyById.get(o.accountId)).toBe(source.accountKey);

@@ -150,3 +150,31 @@ describe('generateDemo', () => {
     expect(() => generateDemo({ accountCount: -1 })).toThrow(RangeError);
   });
 });
+
+describe('generateDemo costs', () => {
+  const { orders } = generateDemo({ accountCount: 40 });
+
+  it('gives every line a cost below its amount for sales and above it (less negative) for returns', () => {
+    for (const o of orders) {
+      expect(Number.isInteger(o.costMinor)).toBe(true);
+      if (o.amountMinor > 0) {
+        expect(o.costMinor).toBeGreaterThan(0);
+        expect(o.costMinor).toBeLessThan(o.amountMinor);
+      } else if (o.amountMinor < 0) expect(o.costMinor).toBeLessThan(0);
+    }
+  });
+
+  it('makes margins differ between accounts (discounts and product mix), so ranking by margin means something', () => {
+    const byAccount = new Map<string, { amount: number; cost: number }>();
+    for (const o of orders) {
+      const row = byAccount.get(o.accountKey) ?? { amount: 0, cost: 0 };
+      row.amount += o.amountMinor;
+      row.cost += o.costMinor;
+      byAccount.set(o.accountKey, row);
+    }
+    const rates = [...byAccount.values()]
+      .filter((r) => r.amount > 0)
+      .map((r) => (r.amount - r.cost) / r.amount);
+    expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThan(0.1);
+  });
+});

@@ -28,6 +28,8 @@ export interface DemoOrder {
   amountMinor: MinorUnits;
   quantity: number;
   product: string;
+  /** Our cost of the line (list price × the product's cost share): margin = amount − cost. */
+  costMinor: MinorUnits;
 }
 
 export interface DemoOptions {
@@ -203,6 +205,27 @@ const PRODUCTS: readonly (readonly [string, number])[] = [
   ['Conveyor Kit CK-2', 24_000],
   ['Warehouse Software License', 45_000],
 ];
+
+/**
+ * Our cost as a share of list price, per product: services and software carry fat margins,
+ * hardware thin ones. Accounts that get big discounts therefore earn us much less margin than
+ * their revenue suggests, which is what ranking by margin is for.
+ */
+const COST_SHARE: ReadonlyMap<string, number> = new Map([
+  ['Thermal Label Roll', 0.7],
+  ['Spare Parts Pack', 0.55],
+  ['Industrial Sensor S200', 0.6],
+  ['Barcode Scanner BS-10', 0.62],
+  ['Control Module CM-5', 0.58],
+  ['Installation Service', 0.35],
+  ['Handheld Terminal HT-8', 0.64],
+  ['Label Printer LP-400', 0.6],
+  ['Vision Camera VC-3', 0.57],
+  ['Maintenance Service (Annual)', 0.3],
+  ['Conveyor Kit CK-2', 0.66],
+  ['Warehouse Software License', 0.18],
+]);
+const PRICE: ReadonlyMap<string, number> = new Map(PRODUCTS);
 
 type Lifecycle = 'steady' | 'joined' | 'churned' | 'new' | 'declining' | 'growing';
 
@@ -461,6 +484,10 @@ export function generateDemo(options: DemoOptions = {}): DemoWorkspace {
       amountMinor: d.amountMinor,
       quantity: d.quantity,
       product: d.product,
+      // No random draw here, so adding cost left every other demo figure as it was.
+      costMinor: Math.round(
+        d.quantity * (PRICE.get(d.product) ?? 0) * 100 * (COST_SHARE.get(d.product) ?? 0.6),
+      ),
     };
   });
   return { accounts, orders };
