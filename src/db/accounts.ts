@@ -4,7 +4,14 @@ import type { AccountRow } from './schema';
 /** Fields a user may type into; everything else is computed or owned by imports. */
 export type EditableAccountFields = Pick<
   AccountRow,
-  'name' | 'industry' | 'region' | 'owner' | 'tier' | 'isKeyAccount' | 'notes'
+  | 'name'
+  | 'industry'
+  | 'region'
+  | 'owner'
+  | 'tier'
+  | 'isKeyAccount'
+  | 'notes'
+  | 'estimatedSpendMinor'
 >;
 
 export function accountsRepo(db: KeyplanDB) {

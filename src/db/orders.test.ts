@@ -73,10 +73,10 @@ describe('ordersRepo', () => {
   it('factsByWorkspace returns exactly that workspace’s facts', async () => {
     expect(byDateThenOrderNo(await orders.factsByWorkspace(1))).toEqual(
       byDateThenOrderNo([
-        { accountId: 11, orderNo: 'A-1', date: '2024-12-31', amountMinor: -50 },
-        { accountId: 10, orderNo: 'A-2', date: '2025-02-14', amountMinor: 200 },
-        { accountId: 10, orderNo: 'A-3', date: '2025-05-01', amountMinor: 300 },
-        { accountId: 11, orderNo: 'A-4', date: '2026-01-01', amountMinor: 400 },
+        { accountId: 11, orderNo: 'A-1', date: '2024-12-31', amountMinor: -50, costMinor: null },
+        { accountId: 10, orderNo: 'A-2', date: '2025-02-14', amountMinor: 200, costMinor: null },
+        { accountId: 10, orderNo: 'A-3', date: '2025-05-01', amountMinor: 300, costMinor: null },
+        { accountId: 11, orderNo: 'A-4', date: '2026-01-01', amountMinor: 400, costMinor: null },
       ]),
     );
     expect(byDateThenOrderNo(await orders.factsByWorkspace(2)).map((f) => f.orderNo)).toEqual([
@@ -84,6 +84,13 @@ describe('ordersRepo', () => {
       'B-2',
     ]);
     expect(await orders.factsByWorkspace(99)).toEqual([]);
+  });
+
+  it('factsByWorkspace carries the cost of a line when the export had one', async () => {
+    await db.orders.bulkAdd([{ ...row(4, 40, '2025-06-01', 'M-1', 1000), costMinor: 650 }]);
+    expect(await orders.factsByWorkspace(4)).toEqual([
+      { accountId: 40, orderNo: 'M-1', date: '2025-06-01', amountMinor: 1000, costMinor: 650 },
+    ]);
   });
 
   it('factsByWorkspace leaves out orders of an import still running', async () => {
@@ -102,12 +109,18 @@ describe('ordersRepo', () => {
       { ...row(1, 11, '2025-03-03', 'D-1', 900), importId: done },
     ]);
     const before = [
-      { accountId: 11, orderNo: 'A-1', date: '2024-12-31', amountMinor: -50 },
-      { accountId: 10, orderNo: 'A-2', date: '2025-02-14', amountMinor: 200 },
-      { accountId: 10, orderNo: 'A-3', date: '2025-05-01', amountMinor: 300 },
-      { accountId: 11, orderNo: 'A-4', date: '2026-01-01', amountMinor: 400 },
+      { accountId: 11, orderNo: 'A-1', date: '2024-12-31', amountMinor: -50, costMinor: null },
+      { accountId: 10, orderNo: 'A-2', date: '2025-02-14', amountMinor: 200, costMinor: null },
+      { accountId: 10, orderNo: 'A-3', date: '2025-05-01', amountMinor: 300, costMinor: null },
+      { accountId: 11, orderNo: 'A-4', date: '2026-01-01', amountMinor: 400, costMinor: null },
     ];
-    const doneFact = { accountId: 11, orderNo: 'D-1', date: '2025-03-03', amountMinor: 900 };
+    const doneFact = {
+      accountId: 11,
+      orderNo: 'D-1',
+      date: '2025-03-03',
+      amountMinor: 900,
+      costMinor: null,
+    };
 
     expect(byDateThenOrderNo(await orders.factsByWorkspace(1))).toEqual(
       byDateThenOrderNo([...before, doneFact]),
@@ -118,8 +131,8 @@ describe('ordersRepo', () => {
       byDateThenOrderNo([
         ...before,
         doneFact,
-        { accountId: 10, orderNo: 'R-1', date: '2025-03-01', amountMinor: 700 },
-        { accountId: 12, orderNo: 'R-2', date: '2025-03-02', amountMinor: 800 },
+        { accountId: 10, orderNo: 'R-1', date: '2025-03-01', amountMinor: 700, costMinor: null },
+        { accountId: 12, orderNo: 'R-2', date: '2025-03-02', amountMinor: 800, costMinor: null },
       ]),
     );
   });

@@ -33,6 +33,7 @@ export function ordersRepo(db: KeyplanDB) {
           orderNo: o.orderNo,
           date: o.date,
           amountMinor: o.amountMinor,
+          costMinor: o.costMinor,
         });
       });
       return facts;

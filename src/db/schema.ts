@@ -1,5 +1,5 @@
 // Row types stored in IndexedDB. Kept apart from db.ts so workers and tests can import them cheaply.
-import type { ScoringSettings } from '../domain/analysisSettings';
+import type { AnalysisSettings } from '../domain/analysisSettings';
 import type {
   ActionStatus,
   IsoDate,
@@ -24,8 +24,11 @@ export interface WorkspaceRow {
   fiscalYearStartMonth: number;
   createdAt: string;
   isDemo: boolean;
-  /** Scoring settings; absent = DEFAULT_SCORING. */
-  analysis?: ScoringSettings;
+  /**
+   * Analysis settings as saved; older versions kept only bins and cut-offs, so read them through
+   * `settingsFrom`, which fills the rest from the defaults.
+   */
+  analysis?: Partial<AnalysisSettings>;
 }
 
 /** Field id → column index (null = not in the file). Field ids per kind live in io/fields. */
@@ -108,6 +111,8 @@ export interface AccountRow {
   isKeyAccount: boolean;
   custom: Record<string, CustomValue>;
   notes: string;
+  /** What the customer spends on our category in total, all suppliers (for share of wallet). */
+  estimatedSpendMinor?: MinorUnits | null;
   /** Import that created this account; null when made by hand or by the demo. */
   createdByImportId: number | null;
 }

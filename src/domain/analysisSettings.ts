@@ -1,25 +1,159 @@
-// How a workspace scores its accounts: bins per RFM metric and the ABC cut-offs. Validated at the
-// edge (the settings form) so the engine only ever sees sane values.
-import { fail, ok, type Result } from './types';
+// How a workspace analyses its accounts: the window, the scoring, the segment rules and the churn
+// warning. Stored on the workspace, validated at the edge (the settings forms) so the engine only
+// ever sees sane values; `settingsFrom` fills what older stored settings lack.
+import { DEFAULT_CHURN_SETTINGS } from './churn';
+import { isIsoDate } from './date';
+import { validateThresholds, type ThresholdError } from './scoring';
+import { validateRule, type EditableRule, type RuleError } from './segmentRules';
+import { fail, ok, type IsoDate, type Result } from './types';
 
-export interface ScoringSettings {
+/** Which orders are analysed. Every window ends at the as-of date at the latest. */
+export type AnalysisWindow =
+  /** The twelve months ending on the as-of date (the default). */
+  | { kind: 'trailing12' }
+  /** A fiscal year, named by the calendar year it starts in. */
+  | { kind: 'fiscalYear'; year: number }
+  | { kind: 'range'; start: IsoDate; end: IsoDate }
+  /** Every order up to the as-of date. */
+  | { kind: 'all' };
+
+/** What the window is compared with. */
+export type ComparisonChoice =
+  /** The same dates one year earlier (year over year). */
+  | { kind: 'yearAgo' }
+  /** The window of the same length just before. */
+  | { kind: 'previous' }
+  | { kind: 'range'; start: IsoDate; end: IsoDate };
+
+export type Metric = 'r' | 'f' | 'm';
+
+export interface AnalysisSettings {
   /** Score bins per metric: 3, 4 or 5. */
   bins: number;
   /** Cumulative share below which an account is A (0.8 = the 80/20 rule). */
   cutoffA: number;
   /** Cumulative share below which an account is B. */
   cutoffB: number;
+  /** F = distinct orders, or distinct purchase days. */
+  frequency: 'orders' | 'days';
+  /** M and the Pareto ranking: net revenue, or margin where the cost is known. */
+  value: 'revenue' | 'margin';
+  /**
+   * User cut values per metric (bins − 1, ascending); null = quintiles (quantiles). R in days,
+   * F in orders or days, M in minor units.
+   */
+  thresholds: Record<Metric, number[] | null>;
+  /** Segment rules on the 1–5 scale; null = the defaults (R's rfm package). */
+  rules: EditableRule[] | null;
+  window: AnalysisWindow;
+  /** Recency is measured to this day; null = the latest order date. */
+  asOf: IsoDate | null;
+  compareWith: ComparisonChoice;
+  /** Churn: overdue when recency > k × the usual interval. */
+  churnK: number;
+  /** Churn: revenue down by more than this share of the year before (0.3 = 30 %). */
+  churnDrop: number;
 }
 
-export const DEFAULT_SCORING: Readonly<ScoringSettings> = { bins: 5, cutoffA: 0.8, cutoffB: 0.95 };
+export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
+  bins: 5,
+  cutoffA: 0.8,
+  cutoffB: 0.95,
+  frequency: 'orders',
+  value: 'revenue',
+  thresholds: { r: null, f: null, m: null },
+  rules: null,
+  window: { kind: 'trailing12' },
+  asOf: null,
+  compareWith: { kind: 'yearAgo' },
+  churnK: DEFAULT_CHURN_SETTINGS.k,
+  churnDrop: DEFAULT_CHURN_SETTINGS.dropShare,
+};
+
 export const BIN_CHOICES = [3, 4, 5] as const;
+export const METRICS: readonly Metric[] = ['r', 'f', 'm'];
 
-export type ScoringError = 'bins' | 'cutoff_range' | 'cutoff_order';
+/**
+ * Settings as stored (possibly by an older version, which kept only bins and cut-offs) with
+ * every missing field taken from the defaults. A fresh object the caller may change.
+ */
+export function settingsFrom(stored: Partial<AnalysisSettings> | undefined): AnalysisSettings {
+  const s = { ...DEFAULT_ANALYSIS, ...(stored ?? {}) };
+  return {
+    ...s,
+    thresholds: Object.fromEntries(
+      METRICS.map((metric) => {
+        const cuts = stored?.thresholds?.[metric] ?? null;
+        return [metric, cuts ? [...cuts] : null];
+      }),
+    ) as Record<Metric, number[] | null>,
+    rules: s.rules ? s.rules.map((r) => ({ ...r, r: [...r.r], f: [...r.f], m: [...r.m] })) : null,
+    window: { ...s.window },
+    compareWith: { ...s.compareWith },
+  };
+}
 
-export function checkScoring(s: ScoringSettings): Result<ScoringSettings, ScoringError> {
+export type SettingsError =
+  | 'bins'
+  | 'cutoff_range'
+  | 'cutoff_order'
+  | `thresholds_${Metric}.${ThresholdError}`
+  | `rule_${number}.${RuleError}`
+  | 'rule_duplicate_id'
+  | 'window_dates'
+  | 'window_order'
+  | 'fiscal_year'
+  | 'as_of'
+  | 'compare_dates'
+  | 'churn_k'
+  | 'churn_drop';
+
+function checkRange(start: string, end: string): 'dates' | 'order' | null {
+  if (!isIsoDate(start) || !isIsoDate(end)) return 'dates';
+  return end < start ? 'order' : null;
+}
+
+/** Every check the forms need, in the order the forms show them; the first failure is returned. */
+export function checkSettings(s: AnalysisSettings): Result<AnalysisSettings, SettingsError> {
   if (!(BIN_CHOICES as readonly number[]).includes(s.bins)) return fail('bins');
   const inRange = (x: number) => Number.isFinite(x) && x > 0 && x < 1;
   if (!inRange(s.cutoffA) || !inRange(s.cutoffB)) return fail('cutoff_range');
   if (s.cutoffA >= s.cutoffB) return fail('cutoff_order');
-  return ok(s);
+  for (const metric of METRICS) {
+    const cuts = s.thresholds[metric];
+    if (cuts === null) continue;
+    const checked = validateThresholds(cuts, s.bins);
+    if (!checked.ok) return fail(`thresholds_${metric}.${checked.reason}` as const);
+  }
+  let rules: EditableRule[] | null = null;
+  if (s.rules !== null) {
+    const ids = new Set<string>();
+    rules = [];
+    for (const [i, rule] of s.rules.entries()) {
+      // Rules are written on the 1–5 scale whatever the bins (scores are spread onto it).
+      const checked = validateRule(rule, 5);
+      if (!checked.ok) return fail(`rule_${i + 1}.${checked.reason}` as const);
+      if (ids.has(rule.id)) return fail('rule_duplicate_id');
+      ids.add(rule.id);
+      rules.push(checked.value);
+    }
+  }
+  const w = s.window;
+  if (w.kind === 'range') {
+    const bad = checkRange(w.start, w.end);
+    if (bad) return fail(bad === 'dates' ? 'window_dates' : 'window_order');
+  }
+  if (w.kind === 'fiscalYear' && !(Number.isInteger(w.year) && w.year >= 1900 && w.year <= 2200)) {
+    return fail('fiscal_year');
+  }
+  if (s.asOf !== null && !isIsoDate(s.asOf)) return fail('as_of');
+  if (s.compareWith.kind === 'range' && checkRange(s.compareWith.start, s.compareWith.end)) {
+    return fail('compare_dates');
+  }
+  if (!Number.isFinite(s.churnK) || s.churnK <= 0) return fail('churn_k');
+  if (!Number.isFinite(s.churnDrop) || s.churnDrop < 0 || s.churnDrop >= 1) {
+    return fail('churn_drop');
+  }
+  // The checked rules: names trimmed, copies of the ranges.
+  return ok({ ...s, rules });
 }

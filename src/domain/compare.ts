@@ -12,11 +12,11 @@ import {
   type Migration,
   type Period,
 } from './periods';
-import type { IsoDate, OrderFact, SegmentId } from './types';
+import type { IsoDate, OrderFact } from './types';
 
 export interface PeriodSnapshot {
   period: Period;
-  segmentById: Map<number, SegmentId>;
+  segmentById: Map<number, string>;
   classA: Set<number>;
 }
 
@@ -36,7 +36,7 @@ export function snapshot(
 ): PeriodSnapshot {
   const table = buildFactTable(factsIn(facts, period));
   const res = computeAnalysis(table, { ...options, asOfDay: toDayNumber(period.end) });
-  const segmentById = new Map<number, SegmentId>();
+  const segmentById = new Map<number, string>();
   const classA = new Set<number>();
   for (let a = 0; a < res.accounts; a++) {
     const id = table.accountIds[a]!;

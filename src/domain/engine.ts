@@ -5,22 +5,41 @@
 import { fromDayNumber } from './date';
 import type { FactTable } from './factTable';
 import { DEFAULT_PARETO_CUTOFFS, type ParetoCutoffs } from './pareto';
-import { assignSegment, DEFAULT_SEGMENT_RULES, type SegmentRule } from './segments';
-import type {
-  AbcClass,
-  AccountActivity,
-  ParetoEntry,
-  ParetoResult,
-  RfmScore,
-  SegmentId,
-} from './types';
+import { DEFAULT_SEGMENT_RULES } from './segments';
+import { firstMatch, scaleScore } from './segmentRules';
+import type { AbcClass, AccountActivity, ParetoEntry, ParetoResult, RfmScore } from './types';
+
+/** A segment rule as the engine needs it: an id and inclusive 1–5 score ranges. */
+export interface EngineRule {
+  id: string;
+  r: readonly [number, number];
+  f: readonly [number, number];
+  m: readonly [number, number];
+}
+
+/** User cut values per metric (see scoring.ts `scoreByThresholds`); absent = quantiles. */
+export interface EngineThresholds {
+  r?: readonly number[] | null;
+  f?: readonly number[] | null;
+  /** In minor units of the value measure (revenue or margin). */
+  m?: readonly number[] | null;
+}
 
 export interface EngineOptions {
   bins?: number;
   cutoffs?: ParetoCutoffs;
-  rules?: readonly SegmentRule[];
+  /**
+   * Segment rules on the 1–5 scale, first match wins; with 3 or 4 bins the scores are spread
+   * onto 1–5 before the rules are applied (scaleScore in segmentRules.ts).
+   */
+  rules?: readonly EngineRule[];
   /** Recency is measured to this day; default the latest order day. */
   asOfDay?: number;
+  /** F counts distinct orders (default) or distinct purchase days. */
+  frequency?: 'orders' | 'days';
+  /** M and the Pareto ranking use net revenue (default) or margin (lines with a known cost). */
+  value?: 'revenue' | 'margin';
+  thresholds?: EngineThresholds;
 }
 
 export interface EngineResult {
@@ -28,7 +47,15 @@ export interface EngineResult {
   bins: number;
   asOfDay: number | null;
   revenue: Float64Array;
+  /** Σ (amount − cost) over lines with a known cost; null unless value = 'margin'. */
+  margin: Float64Array | null;
+  /** The measure M and the Pareto ranking use: `revenue` or `margin`. */
+  value: Float64Array;
   orders: Int32Array;
+  /** Distinct purchase days. */
+  days: Int32Array;
+  /** The measure F scores: `orders` or `days`. */
+  frequency: Int32Array;
   firstDay: Int32Array;
   lastDay: Int32Array;
   recencyDays: Int32Array;
@@ -37,7 +64,7 @@ export interface EngineResult {
   m: Uint8Array;
   /** Index into `segmentIds`. */
   segment: Uint8Array;
-  segmentIds: readonly SegmentId[];
+  segmentIds: readonly string[];
   /** 0 = A, 1 = B, 2 = C. */
   abc: Uint8Array;
   /** 1-based Pareto rank (value desc, ties by account id). */
@@ -102,20 +129,35 @@ function histogramScores(values: Int32Array, bins: number, higherIsBetter: boole
   return scores;
 }
 
+/** Scores by user cut values (scoreByThresholds): 1 + the number of cuts the value reaches. */
+function thresholdScores(
+  values: ArrayLike<number>,
+  cuts: readonly number[],
+  higherIsBetter: boolean,
+): Uint8Array {
+  const n = values.length;
+  const scores = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let score = 1;
+    for (const cut of cuts) if (higherIsBetter ? v >= cut : v <= cut) score += 1;
+    scores[i] = score;
+  }
+  return scores;
+}
+
 /** (r, f, m) → segment index, precomputed for all bins³ cells: rules are evaluated once per cell. */
 function segmentTable(
   bins: number,
-  rules: readonly SegmentRule[],
-  rescale: boolean,
-): { table: Uint8Array; ids: SegmentId[] } {
-  const toFive = (s: number) =>
-    !rescale ? s : bins === 1 ? 3 : Math.round(1 + ((s - 1) * 4) / (bins - 1));
-  const ids: SegmentId[] = [];
+  rules: readonly EngineRule[],
+): { table: Uint8Array; ids: string[] } {
+  const toFive = (s: number) => (bins === 5 ? s : scaleScore(s, bins));
+  const ids: string[] = [];
   const table = new Uint8Array((bins + 1) ** 3);
   for (let r = 1; r <= bins; r++) {
     for (let f = 1; f <= bins; f++) {
       for (let m = 1; m <= bins; m++) {
-        const id = assignSegment(toFive(r), toFive(f), toFive(m), rules);
+        const id = firstMatch(rules, toFive(r), toFive(f), toFive(m))?.id ?? 'others';
         let index = ids.indexOf(id);
         if (index < 0) index = ids.push(id) - 1;
         table[(r * (bins + 1) + f) * (bins + 1) + m] = index;
@@ -131,6 +173,7 @@ export function computeAnalysis(table: FactTable, options: EngineOptions = {}): 
   const n = table.accountIds.length;
   const revenue = new Float64Array(n);
   const orders = new Int32Array(n);
+  const days = new Int32Array(n);
   const firstDay = new Int32Array(n).fill(NONE);
   const lastDay = new Int32Array(n).fill(-NONE);
   const anyFirst = new Int32Array(n).fill(NONE);
@@ -138,6 +181,7 @@ export function computeAnalysis(table: FactTable, options: EngineOptions = {}): 
   const seen = new Uint8Array(table.orderCount);
 
   // The one pass over the rows. Returns net revenue but do not count as orders or move dates.
+  // Rows come sorted by account and day, so a purchase later than the last one is a new day.
   const { account, day, amount, order, count } = table;
   for (let i = 0; i < count; i++) {
     const a = account[i]!;
@@ -148,7 +192,10 @@ export function computeAnalysis(table: FactTable, options: EngineOptions = {}): 
     if (d > anyLast[a]!) anyLast[a] = d;
     if (amt < 0) continue;
     if (d < firstDay[a]!) firstDay[a] = d;
-    if (d > lastDay[a]!) lastDay[a] = d;
+    if (d > lastDay[a]!) {
+      lastDay[a] = d;
+      days[a]! += 1;
+    }
     const o = order[i]!;
     if (seen[o] === 0) {
       seen[o] = 1;
@@ -158,13 +205,27 @@ export function computeAnalysis(table: FactTable, options: EngineOptions = {}): 
 
   let maxDay = -NONE;
   for (let a = 0; a < n; a++) {
-    if (!Number.isSafeInteger(revenue[a]!))
+    if (!Number.isSafeInteger(revenue[a]!)) {
       throw new RangeError('revenue sum exceeds 2^53 minor units');
+    }
     if (firstDay[a] === NONE) firstDay[a] = anyFirst[a]!;
     if (lastDay[a] === -NONE) lastDay[a] = anyLast[a]!;
     if (lastDay[a]! > maxDay) maxDay = lastDay[a]!;
   }
   const asOfDay = options.asOfDay ?? (n > 0 ? maxDay : null);
+
+  let margin: Float64Array | null = null;
+  if (options.value === 'margin') {
+    margin = new Float64Array(n);
+    const { cost } = table;
+    for (let i = 0; i < count; i++) {
+      const c = cost[i]!;
+      if (c === c) margin[account[i]!]! += amount[i]! - c;
+    }
+  }
+  const value = margin ?? revenue;
+  const frequency = options.frequency === 'days' ? days : orders;
+  const cuts = options.thresholds ?? {};
 
   // Scores: recency (fewer days scores higher) and frequency by histogram; monetary by one
   // native numeric sort, whose counts also give the Pareto ranks below.
@@ -172,26 +233,29 @@ export function computeAnalysis(table: FactTable, options: EngineOptions = {}): 
   for (let a = 0; a < n; a++) {
     recencyDays[a] = asOfDay === null ? 0 : Math.max(0, asOfDay - lastDay[a]!);
   }
-  const r = histogramScores(recencyDays, bins, false);
-  const f = histogramScores(orders, bins, true);
-  const sortedM = revenue.slice().sort();
-  const m = new Uint8Array(n);
+  const r = cuts.r
+    ? thresholdScores(recencyDays, cuts.r, false)
+    : histogramScores(recencyDays, bins, false);
+  const f = cuts.f
+    ? thresholdScores(frequency, cuts.f, true)
+    : histogramScores(frequency, bins, true);
+  const sortedM = value.slice().sort();
+  const m = cuts.m ? thresholdScores(value, cuts.m, true) : new Uint8Array(n);
   const lessM = new Int32Array(n);
   const equalM = new Int32Array(n);
   for (let a = 0; a < n; a++) {
-    const v = revenue[a]!;
+    const v = value[a]!;
     const less = lowerBound(sortedM, v);
     // Most revenues are unique: search for the end of a run of equals only when there is one.
     const equal = sortedM[less + 1] === v ? upperBound(sortedM, v) - less : 1;
     lessM[a] = less;
     equalM[a] = equal;
-    m[a] = midrankScore(less, equal, n, bins);
+    if (!cuts.m) m[a] = midrankScore(less, equal, n, bins);
   }
 
   const { table: cells, ids: segmentIds } = segmentTable(
     bins,
     options.rules ?? DEFAULT_SEGMENT_RULES,
-    options.rules === undefined && bins !== 5,
   );
   const segment = new Uint8Array(n);
   const side = bins + 1;
@@ -209,7 +273,7 @@ export function computeAnalysis(table: FactTable, options: EngineOptions = {}): 
   const tiesSeen = new Map<number, number>();
   let countForA = 0;
   for (let a = 0; a < n; a++) {
-    const v = revenue[a]!;
+    const v = value[a]!;
     const above = lessM[a]! + equalM[a]!;
     let tie = 0;
     if (equalM[a]! > 1) {
@@ -234,7 +298,11 @@ export function computeAnalysis(table: FactTable, options: EngineOptions = {}): 
     bins,
     asOfDay,
     revenue,
+    margin,
+    value,
     orders,
+    days,
+    frequency,
     firstDay,
     lastDay,
     recencyDays,
@@ -279,19 +347,20 @@ export function engineObjects(
     rfm.push({
       accountId,
       recencyDays: res.recencyDays[a]!,
-      frequency: res.orders[a]!,
-      monetaryMinor: revenueMinor,
+      frequency: res.frequency[a]!,
+      monetaryMinor: res.value[a]!,
       r: res.r[a]!,
       f: res.f[a]!,
       m: res.m[a]!,
       segment: res.segmentIds[res.segment[a]!]!,
     });
-    const positive = revenueMinor > 0 && res.totalPositiveMinor > 0;
+    const positive = res.value[a]! > 0 && res.totalPositiveMinor > 0;
+    const valueMinor = res.value[a]!;
     entries[res.rank[a]! - 1] = {
       accountId,
-      valueMinor: revenueMinor,
+      valueMinor,
       rank: res.rank[a]!,
-      share: positive ? revenueMinor / res.totalPositiveMinor : 0,
+      share: positive ? valueMinor / res.totalPositiveMinor : 0,
       cumulativeShare: res.cumulativeShare[a]!,
       abc: ABC[res.abc[a]!]!,
     };

@@ -37,12 +37,13 @@ export function validateRule(rule: EditableRule, bins: number): Result<EditableR
 const inRange = (v: number, [lo, hi]: readonly [number, number]): boolean => v >= lo && v <= hi;
 
 /** The first rule whose three ranges contain (r, f, m), or undefined → "Others". */
-export function firstMatch<T extends Pick<EditableRule, 'r' | 'f' | 'm'>>(
-  rules: readonly T[],
-  r: number,
-  f: number,
-  m: number,
-): T | undefined {
+export function firstMatch<
+  T extends {
+    r: readonly [number, number];
+    f: readonly [number, number];
+    m: readonly [number, number];
+  },
+>(rules: readonly T[], r: number, f: number, m: number): T | undefined {
   return rules.find((rule) => inRange(r, rule.r) && inRange(f, rule.f) && inRange(m, rule.m));
 }
 

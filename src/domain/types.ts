@@ -31,6 +31,8 @@ export interface OrderFact {
   orderNo: string;
   date: IsoDate;
   amountMinor: MinorUnits;
+  /** Cost of the line when the export has one (margin = amount − cost). */
+  costMinor?: MinorUnits | null;
 }
 
 export type SegmentId =
@@ -54,7 +56,8 @@ export interface RfmScore {
   r: number;
   f: number;
   m: number;
-  segment: SegmentId;
+  /** A built-in SegmentId, or the id of a rule the user added. */
+  segment: string;
 }
 
 export interface ParetoEntry {

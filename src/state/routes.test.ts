@@ -6,6 +6,7 @@ describe('parseRoute', () => {
     ['', { page: 'accounts', filter: {} }],
     ['#/accounts', { page: 'accounts', filter: {} }],
     ['#/accounts?segment=champions', { page: 'accounts', filter: { segment: 'champions' } }],
+    ['#/accounts?segment=custom-2', { page: 'accounts', filter: { segment: 'custom-2' } }],
     ['#/accounts?abc=A', { page: 'accounts', filter: { abc: 'A' } }],
     ['#/accounts?r=5&f=4', { page: 'accounts', filter: { r: 5, f: 4 } }],
     ['#/accounts?abc=Z&r=9&segment=<b>', { page: 'accounts', filter: {} }],

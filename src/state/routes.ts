@@ -21,7 +21,8 @@ export function parseAccountFilter(query: string): AccountFilter {
   const params = new URLSearchParams(query);
   const filter: AccountFilter = {};
   const segment = params.get('segment');
-  if (segment && /^[a-z_]+$/.test(segment)) filter.segment = segment;
+  // Built-in ids and the ids the rule editor gives (custom-1); nothing else gets through.
+  if (segment && /^[a-z][a-z0-9_-]{0,40}$/.test(segment)) filter.segment = segment;
   const abc = params.get('abc');
   if (abc === 'A' || abc === 'B' || abc === 'C') filter.abc = abc;
   for (const key of ['r', 'f'] as const) {

@@ -1,11 +1,22 @@
 import { getContext, setContext } from 'svelte';
 import { repos } from '../db';
 import type { AccountRow } from '../db/schema';
-import { analyzeTable, type AnalysisResult } from '../domain/analysis';
-import { buildFactTable, type FactTable } from '../domain/factTable';
-import { DEFAULT_SCORING, type ScoringSettings } from '../domain/analysisSettings';
-import type { AbcClass, IsoDate, OrderFact, SegmentId } from '../domain/types';
+import { settingsFrom, type AnalysisSettings } from '../domain/analysisSettings';
+import { fromDayNumber } from '../domain/date';
+import {
+  CHURN_DROP,
+  CHURN_OVERDUE,
+  NONE_U8,
+  reportIndex,
+  type AnalysisReport,
+} from '../domain/report';
+import { SEGMENT_ORDER } from '../domain/segments';
+import { shareOfWallet } from '../domain/wallet';
+import type { AbcClass, IsoDate } from '../domain/types';
+import { tDynamic } from '../i18n/i18n.svelte';
+import { analysisClient } from './analysisClient';
 import { LiveQuery } from './live.svelte';
+import { workspace } from './workspace.svelte';
 
 /** One row of the accounts grid: the stored account joined with its computed figures. */
 export interface AccountView {
@@ -17,25 +28,36 @@ export interface AccountView {
   owner: string;
   tier: string;
   isKeyAccount: boolean;
+  /** In the analysis window. */
   orders: number;
   revenueMinor: number;
   lastOrderDate: IsoDate | null;
   r: number | null;
   f: number | null;
   m: number | null;
-  segment: SegmentId | null;
+  segment: string | null;
   abc: AbcClass | null;
+  /** Revenue against the comparison period; null when that had none. */
+  growth: number | null;
+  churnRisk: boolean;
+  relationshipDays: number | null;
+  clvMinor: number | null;
+  estimatedSpendMinor: number | null;
+  shareOfWallet: number | null;
 }
+
+const ABC: readonly AbcClass[] = ['A', 'B', 'C'];
 
 export function buildAccountViews(
   accounts: readonly AccountRow[],
-  analysis: AnalysisResult,
+  report: AnalysisReport | null,
 ): AccountView[] {
+  const index = report ? reportIndex(report) : null;
   return accounts.map((a) => {
     const id = a.id as number;
-    const activity = analysis.activityById.get(id);
-    const score = analysis.rfmById.get(id);
-    return {
+    const i = index?.get(id);
+    const estimatedSpendMinor = a.estimatedSpendMinor ?? null;
+    const base = {
       id,
       key: a.key,
       name: a.name,
@@ -44,64 +66,131 @@ export function buildAccountViews(
       owner: a.owner,
       tier: a.tier,
       isKeyAccount: a.isKeyAccount,
-      orders: activity?.orderCount ?? 0,
-      revenueMinor: activity?.revenueMinor ?? 0,
-      lastOrderDate: activity?.lastOrderDate ?? null,
-      r: score?.r ?? null,
-      f: score?.f ?? null,
-      m: score?.m ?? null,
-      segment: score?.segment ?? null,
-      abc: analysis.paretoById.get(id)?.abc ?? null,
+      estimatedSpendMinor,
+    };
+    if (!report || i === undefined) {
+      return {
+        ...base,
+        orders: 0,
+        revenueMinor: 0,
+        lastOrderDate: null,
+        r: null,
+        f: null,
+        m: null,
+        segment: null,
+        abc: null,
+        growth: null,
+        churnRisk: false,
+        relationshipDays: null,
+        clvMinor: null,
+        shareOfWallet: null,
+      };
+    }
+    const active = report.segment[i] !== NONE_U8;
+    const growth = report.growth[i]!;
+    const revenueMinor = report.revenue[i]!;
+    return {
+      ...base,
+      orders: report.orders[i]!,
+      revenueMinor,
+      lastOrderDate: active ? fromDayNumber(report.lastDay[i]!) : null,
+      r: active ? report.r[i]! : null,
+      f: active ? report.f[i]! : null,
+      m: active ? report.m[i]! : null,
+      segment: active ? report.segmentIds[report.segment[i]!]! : null,
+      abc: active ? ABC[report.abc[i]!]! : null,
+      growth: Number.isNaN(growth) ? null : growth,
+      churnRisk: (report.churn[i]! & (CHURN_OVERDUE | CHURN_DROP)) !== 0,
+      relationshipDays: report.firstDay[i]! >= 0 ? report.relationshipDays[i]! : null,
+      clvMinor: report.firstDay[i]! >= 0 ? report.clvMinor[i]! : null,
+      shareOfWallet: shareOfWallet(revenueMinor, estimatedSpendMinor),
     };
   });
 }
 
 /**
- * Live data of the current workspace. Queries restart when the workspace changes; analysis is
- * recomputed whenever orders change (an import) and views whenever accounts change (an edit).
+ * Live data of the current workspace. Accounts follow the database; the analysis report comes
+ * from the analysis worker and is asked for again when the orders (dataVersion), the settings or
+ * the fiscal year change. While a new report is computed the previous one stays on screen.
  */
 export class WorkspaceData {
   readonly accounts: LiveQuery<AccountRow[], number | null>;
   /** Watched instead of the orders table, so a running import's batches do not reload analysis. */
   readonly dataVersion: LiveQuery<number | null, number | null>;
-  facts = $state.raw<OrderFact[]>([]);
-  factsLoaded = $state(false);
-  /** Built once per data load; every recompute (other settings) reuses it. */
-  readonly table: FactTable;
-  readonly analysis: AnalysisResult;
+  report = $state.raw<AnalysisReport | null>(null);
+  /** The report matches the current workspace, data and settings. */
+  loaded = $state(false);
+  computing = $state(false);
+  phase = $state<'loading' | 'scoring' | null>(null);
+  lastMs = $state<number | null>(null);
+  error = $state<string | null>(null);
+  readonly settings: AnalysisSettings;
   readonly views: AccountView[];
 
-  constructor(
-    workspaceId: () => number | null,
-    scoring: () => ScoringSettings = () => DEFAULT_SCORING,
-  ) {
+  constructor(workspaceId: () => number | null) {
     this.accounts = new LiveQuery(
       workspaceId,
       async (id) => (id === null ? [] : repos.accounts.listByWorkspace(id)),
       [],
     );
     this.dataVersion = new LiveQuery(workspaceId, () => repos.orders.dataVersion(), null);
+    this.settings = $derived(settingsFrom(workspace.current?.analysis));
     $effect(() => {
       const id = workspaceId();
-      const version = this.dataVersion.current;
-      if (version === null) return;
+      const dataVersion = this.dataVersion.current;
+      const settings = $state.snapshot(this.settings) as AnalysisSettings;
+      const fiscalYearStartMonth = workspace.current?.fiscalYearStartMonth ?? 1;
+      if (dataVersion === null) return;
+      if (id === null) {
+        this.report = null;
+        this.loaded = true;
+        return;
+      }
       let stale = false;
-      const load = id === null ? Promise.resolve([]) : repos.orders.factsByWorkspace(id);
-      void load.then((facts) => {
-        if (stale) return;
-        this.facts = facts;
-        this.factsLoaded = true;
-      });
+      this.computing = true;
+      void analysisClient()
+        .request(
+          {
+            type: 'report',
+            key: { workspaceId: id, dataVersion },
+            settings,
+            context: { fiscalYearStartMonth },
+          },
+          (progress) => {
+            if (!stale) this.phase = progress.phase;
+          },
+        )
+        .then((answer) => {
+          if (stale) return;
+          this.computing = false;
+          this.phase = null;
+          if (answer.type === 'report') {
+            this.report = answer.report;
+            this.lastMs = answer.ms;
+            this.error = null;
+            this.loaded = true;
+          } else if (answer.type === 'error') {
+            this.error = answer.detail;
+          }
+        });
       return () => {
         stale = true;
       };
     });
-    this.table = $derived(buildFactTable(this.facts));
-    this.analysis = $derived.by(() => {
-      const s = scoring();
-      return analyzeTable(this.table, { bins: s.bins, cutoffs: { a: s.cutoffA, b: s.cutoffB } });
-    });
-    this.views = $derived(buildAccountViews(this.accounts.current, this.analysis));
+    this.views = $derived(buildAccountViews(this.accounts.current, this.report));
+  }
+
+  /** The data key of the current report's data, for follow-up requests (a selection's trend). */
+  get dataKey(): { workspaceId: number; dataVersion: number } | null {
+    const id = workspace.id;
+    const dataVersion = this.dataVersion.current;
+    return id === null || dataVersion === null ? null : { workspaceId: id, dataVersion };
+  }
+
+  /** A segment's name: built-in ones from the catalog, the user's own from their rule. */
+  segmentName(id: string): string {
+    if ((SEGMENT_ORDER as readonly string[]).includes(id)) return tDynamic(`segment.${id}`);
+    return this.settings.rules?.find((rule) => rule.id === id)?.name ?? id;
   }
 }
 

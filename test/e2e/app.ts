@@ -96,6 +96,35 @@ export class KeyplanApp {
     return this.page.locator(`.ag-row[row-index="${index}"]`);
   }
 
+  /** Pixels of a chart within `tolerance` of one colour (e.g. the selection's amber). */
+  async colorPixels(
+    testId: string,
+    rgb: [number, number, number],
+    tolerance = 12,
+  ): Promise<number> {
+    return this.page.getByTestId(testId).evaluate(
+      (node, [color, tol]) => {
+        const canvas = node as HTMLCanvasElement;
+        const ctx = canvas.getContext('2d');
+        if (!ctx) return 0;
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (
+            data[i + 3]! > 200 &&
+            Math.abs(data[i]! - color[0]) <= tol &&
+            Math.abs(data[i + 1]! - color[1]) <= tol &&
+            Math.abs(data[i + 2]! - color[2]) <= tol
+          ) {
+            n += 1;
+          }
+        }
+        return n;
+      },
+      [rgb, tolerance] as const,
+    );
+  }
+
   /** Pixels a chart drew (not background), and a fingerprint of its image. */
   async canvasStats(testId: string): Promise<{ painted: number; fingerprint: string }> {
     return this.page.getByTestId(testId).evaluate((node) => {

@@ -6,7 +6,11 @@ import type { AccountView } from '../../state/workspaceData.svelte';
 import { fmt } from '../../state/format';
 
 /** Accounts in the grid's current filter and sort order; amounts as exact decimals for Excel. */
-export function accountsCsv(rows: readonly AccountView[], digits: number): string {
+export function accountsCsv(
+  rows: readonly AccountView[],
+  digits: number,
+  segmentName: (id: string) => string = (id) => tDynamic(`segment.${id}`),
+): string {
   const header = [
     t('col.name'),
     t('col.orders'),
@@ -17,6 +21,11 @@ export function accountsCsv(rows: readonly AccountView[], digits: number): strin
     t('col.m'),
     t('col.segment'),
     t('col.abc'),
+    t('col.growth'),
+    t('col.churn'),
+    t('col.clv'),
+    t('col.estimatedSpend'),
+    t('col.shareOfWallet'),
     t('col.keyAccount'),
     t('col.tier'),
     t('col.owner'),
@@ -31,8 +40,13 @@ export function accountsCsv(rows: readonly AccountView[], digits: number): strin
     r.r,
     r.f,
     r.m,
-    r.segment ? tDynamic(`segment.${r.segment}`) : '',
+    r.segment ? segmentName(r.segment) : '',
     r.abc ?? '',
+    r.growth === null ? '' : r.growth.toFixed(4),
+    r.churnRisk ? t('common.yes') : '',
+    r.clvMinor === null ? '' : minorToDecimalString(r.clvMinor, digits),
+    r.estimatedSpendMinor === null ? '' : minorToDecimalString(r.estimatedSpendMinor, digits),
+    r.shareOfWallet === null ? '' : r.shareOfWallet.toFixed(4),
     r.isKeyAccount ? t('common.yes') : t('common.no'),
     r.tier ? tDynamic(`tier.${r.tier}`) : '',
     r.owner,
@@ -42,6 +56,13 @@ export function accountsCsv(rows: readonly AccountView[], digits: number): strin
   return toCsv([header, ...body]);
 }
 
-export function exportAccountsCsv(rows: readonly AccountView[], asOf: string | null): void {
-  downloadText(`keyplan-accounts-${asOf ?? 'all'}.csv`, accountsCsv(rows, fmt.currencyDigits()));
+export function exportAccountsCsv(
+  rows: readonly AccountView[],
+  asOf: string | null,
+  segmentName: (id: string) => string,
+): void {
+  downloadText(
+    `keyplan-accounts-${asOf ?? 'all'}.csv`,
+    accountsCsv(rows, fmt.currencyDigits(), segmentName),
+  );
 }
