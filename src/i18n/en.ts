@@ -471,6 +471,9 @@ export const en = {
 
   'analysis.compare.asTable': 'Show as a table',
 
+  'analysis.pareto.topShown':
+    'The biggest {n} of {total} accounts are drawn; the line is their cumulative share of all.',
+
   // Segment rule editor
   'analysis.rules.title': 'Segment rules',
   'analysis.rules.usingDefaults': 'Using the default rules (after R’s rfm package).',

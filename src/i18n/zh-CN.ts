@@ -360,7 +360,7 @@ export const zhCN: Record<MessageKey, string> = {
   'col.growthTitle': '分析期内收入与对比期相比',
   'col.churn': '流失',
   'col.churnTitle': '按其自身采购节奏已逾期，或收入同比下滑',
-  'col.churnAtRisk': '⚠ 有流失风险',
+  'col.churnAtRisk': '⚠ 有风险',
   'col.relationship': '合作年数',
   'col.relationshipTitle': '合作时长：从首笔订单到截止日期（年）',
   'col.clv': '年均价值',
@@ -458,6 +458,8 @@ export const zhCN: Record<MessageKey, string> = {
   'analysis.windowEmpty': '该分析期内没有订单。请选择其他时间段。',
 
   'analysis.compare.asTable': '以表格显示',
+
+  'analysis.pareto.topShown': '图中显示 {total} 个客户中最大的 {n} 个；折线为其占全部的累计份额。',
 
   // Segment rule editor
   'analysis.rules.title': 'RFM 分群规则',

@@ -101,6 +101,8 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
     {
       ...computed,
       field: 'churnRisk',
+      // A word, not a (read-only) checkbox: it is a warning, not something to tick.
+      cellDataType: false,
       headerName: f.t('col.churn'),
       headerTooltip: f.t('col.churnTitle'),
       width: 110,
