@@ -41,6 +41,19 @@ describe('checkSettings', () => {
     ['a compare range', { compareWith: { kind: 'range', start: '2023-01-01', end: '2023-12-31' } }],
     ['no drop threshold', { churnDrop: 0 }],
     ['a small k', { churnK: 0.1 }],
+    [
+      'a range, as of its first day',
+      { window: { kind: 'range', start: '2024-03-01', end: '2024-05-31' }, asOf: '2024-03-01' },
+    ],
+    [
+      'a range, as of a date after it',
+      { window: { kind: 'range', start: '2024-03-01', end: '2024-05-31' }, asOf: '2024-12-31' },
+    ],
+    // Needs the fiscal start month: resolveWindow keeps such a window from inverting.
+    [
+      'a fiscal year, as of a date before it',
+      { window: { kind: 'fiscalYear', year: 2024 }, asOf: '2023-06-30' },
+    ],
   ])('accepts %s', (_, change) => {
     expect(checkSettings({ ...valid(), ...change }).ok).toBe(true);
   });
@@ -82,6 +95,14 @@ describe('checkSettings', () => {
     ['fiscal_year', { window: { kind: 'fiscalYear', year: 2024.5 } }],
     ['as_of', { asOf: '2023-02-29' }],
     ['as_of', { asOf: '' }],
+    [
+      'as_of_before_window',
+      { window: { kind: 'range', start: '2024-03-01', end: '2024-05-31' }, asOf: '2024-02-29' },
+    ],
+    [
+      'as_of_before_window',
+      { window: { kind: 'range', start: '2024-01-01', end: '2024-01-01' }, asOf: '2023-12-31' },
+    ],
     ['compare_dates', { compareWith: { kind: 'range', start: '2023-13-01', end: '2023-12-31' } }],
     ['compare_dates', { compareWith: { kind: 'range', start: '2023-12-31', end: '2023-01-01' } }],
     ['churn_k', { churnK: 0 }],
@@ -103,6 +124,18 @@ describe('checkSettings', () => {
     [
       'window_order',
       { window: { kind: 'range', start: '2024-02-01', end: '2024-01-01' }, churnDrop: 2 },
+    ],
+    [
+      'window_order',
+      { window: { kind: 'range', start: '2024-02-01', end: '2024-01-01' }, asOf: '2023-01-01' },
+    ],
+    [
+      'as_of_before_window',
+      {
+        window: { kind: 'range', start: '2024-02-01', end: '2024-03-01' },
+        asOf: '2023-01-01',
+        compareWith: { kind: 'range', start: '2023-12-31', end: '2023-01-01' },
+      },
     ],
   ])('reports the first failure in form order: %s', (reason, change) => {
     expect(checkSettings({ ...valid(), ...change })).toEqual({ ok: false, reason });
@@ -179,6 +212,75 @@ describe('settingsFrom', () => {
     s.rules![0]!.r[0] = 4;
     s.rules![0]!.name = 'Renamed';
     expect(stored.rules).toEqual([rule('vip', 'VIP')]);
+  });
+});
+
+describe('settingsFrom never returns settings checkSettings rejects', () => {
+  // Stored data is not type-checked: older versions, hand edits or bugs may have left anything.
+  const asStored = (x: unknown) => x as Partial<AnalysisSettings>;
+  const range = (start: string, end: string) => ({ kind: 'range', start, end }) as const;
+  it.each<[string, unknown, Partial<AnalysisSettings>]>([
+    // Each bad part goes back to its default; the good parts stay.
+    ['a rule without a name', { bins: 4, rules: [rule('vip')] }, { bins: 4 }],
+    ['duplicate rule ids', { rules: [rule('lost'), rule('lost')], churnK: 3 }, { churnK: 3 }],
+    ['rules that are not a list', { rules: 'champions' }, {}],
+    ['a rule with a score instead of a range', { rules: [{ id: 'lost', r: 3, f: [1, 5] }] }, {}],
+    [
+      'cuts for other bins',
+      { bins: 3, thresholds: { r: [30, 90, 180, 365], f: [2, 5], m: [1, 1] } },
+      { bins: 3, thresholds: { r: null, f: [2, 5], m: null } },
+    ],
+    ['cuts that are not numbers', { thresholds: { r: '30,90', f: [1, 2, 3, 'x'] } }, {}],
+    ['cuts of unknown shape', { thresholds: 5 }, {}],
+    // Bins back to 5; the stored cuts fit 5 bins, so they stay.
+    [
+      'six bins',
+      { bins: 6, thresholds: { r: [1, 2, 3, 4], f: null, m: null } },
+      { thresholds: { r: [1, 2, 3, 4], f: null, m: null } },
+    ],
+    ['bins as text', { bins: '4', cutoffA: 0.7 }, { cutoffA: 0.7 }],
+    [
+      'cut-offs the wrong way round',
+      { cutoffA: 0.9, cutoffB: 0.8, churnDrop: 0.5 },
+      { churnDrop: 0.5 },
+    ],
+    [
+      'an unknown frequency and value',
+      { frequency: 'weekly', value: 'profit', bins: 3 },
+      { bins: 3 },
+    ],
+    [
+      'an inverted window',
+      { window: range('2024-02-01', '2024-01-01'), asOf: '2024-01-15' },
+      { asOf: '2024-01-15' },
+    ],
+    ['a window of unknown kind', { window: { kind: 'quarter' } }, {}],
+    ['no window object', { window: null }, {}],
+    ['a fiscal year out of range', { window: { kind: 'fiscalYear', year: 99 } }, {}],
+    ['a fiscal year as text', { window: { kind: 'fiscalYear', year: '2024' } }, {}],
+    // The window is the main choice; the as-of date before it is what goes.
+    [
+      'an as-of date before the window',
+      { window: range('2024-03-01', '2024-05-31'), asOf: '2024-01-31' },
+      { window: range('2024-03-01', '2024-05-31') },
+    ],
+    ['an as-of date that is not a date', { asOf: '2024-02-30' }, {}],
+    ['an as-of date that is not text', { asOf: 20240101 }, {}],
+    ['an inverted compare range', { compareWith: range('2023-12-31', '2023-01-01') }, {}],
+    ['a comparison of unknown kind', { compareWith: 'lastYear' }, {}],
+    ['churn settings out of range', { churnK: -1, churnDrop: 1.5 }, {}],
+    ['churn settings as text', { churnK: '2', churnDrop: null }, {}],
+    ['not an object', 'settings', {}],
+    ['null', null, {}],
+  ])('%s', (_, stored, kept) => {
+    const s = settingsFrom(asStored(stored));
+    expect(s).toEqual({ ...DEFAULT_ANALYSIS, ...kept });
+    expect(checkSettings(s).ok).toBe(true);
+  });
+
+  it('keeps a stored fiscal year with an as-of date before it (resolveWindow handles it)', () => {
+    const stored = { window: { kind: 'fiscalYear', year: 2024 }, asOf: '2023-12-31' } as const;
+    expect(settingsFrom(stored)).toEqual({ ...DEFAULT_ANALYSIS, ...stored });
   });
 });
 

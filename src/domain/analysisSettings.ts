@@ -73,24 +73,119 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
 export const BIN_CHOICES = [3, 4, 5] as const;
 export const METRICS: readonly Metric[] = ['r', 'f', 'm'];
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const isNumber = (x: unknown): x is number => typeof x === 'number';
+const isString = (x: unknown): x is string => typeof x === 'string';
+const numbers = (x: unknown): number[] | null =>
+  Array.isArray(x) && x.every(isNumber) ? [...x] : null;
+const pair = (x: unknown): [number, number] | null => {
+  const v = numbers(x);
+  return v?.length === 2 ? [v[0]!, v[1]!] : null;
+};
+
+// Stored data is not type-checked (older versions, hand edits): each reader below gives a fresh
+// value of the right shape, or undefined for anything else, which then means "the default".
+
+function windowFrom(x: unknown): AnalysisWindow | undefined {
+  if (!isObject(x)) return undefined;
+  if (x.kind === 'trailing12' || x.kind === 'all') return { kind: x.kind };
+  if (x.kind === 'fiscalYear' && isNumber(x.year)) return { kind: x.kind, year: x.year };
+  if (x.kind === 'range' && isString(x.start) && isString(x.end)) {
+    return { kind: x.kind, start: x.start, end: x.end };
+  }
+  return undefined;
+}
+
+function comparisonFrom(x: unknown): ComparisonChoice | undefined {
+  if (!isObject(x)) return undefined;
+  if (x.kind === 'yearAgo' || x.kind === 'previous') return { kind: x.kind };
+  if (x.kind === 'range' && isString(x.start) && isString(x.end)) {
+    return { kind: x.kind, start: x.start, end: x.end };
+  }
+  return undefined;
+}
+
+function rulesFrom(x: unknown): EditableRule[] | null {
+  if (!Array.isArray(x)) return null;
+  const rules: EditableRule[] = [];
+  for (const rule of x as unknown[]) {
+    if (!isObject(rule) || !isString(rule.id)) return null;
+    const [r, f, m] = [pair(rule.r), pair(rule.f), pair(rule.m)];
+    if (!r || !f || !m || !(rule.name === undefined || isString(rule.name))) return null;
+    rules.push({ id: rule.id, ...(rule.name === undefined ? {} : { name: rule.name }), r, f, m });
+  }
+  return rules;
+}
+
+function defaults(): AnalysisSettings {
+  return settingsFrom(undefined);
+}
+
+/** The settings with the part `reason` names put back to its default. */
+function withoutFault(s: AnalysisSettings, reason: SettingsError): AnalysisSettings {
+  const d = DEFAULT_ANALYSIS;
+  const metric = METRICS.find((x) => reason.startsWith(`thresholds_${x}.`));
+  if (metric) return { ...s, thresholds: { ...s.thresholds, [metric]: null } };
+  if (reason.startsWith('rule_')) return { ...s, rules: null };
+  switch (reason) {
+    case 'bins':
+      return { ...s, bins: d.bins };
+    case 'cutoff_range':
+    case 'cutoff_order':
+      return { ...s, cutoffA: d.cutoffA, cutoffB: d.cutoffB };
+    case 'window_dates':
+    case 'window_order':
+    case 'fiscal_year':
+      return { ...s, window: { ...d.window } };
+    // The window is the main choice: an as-of date that does not fit it goes.
+    case 'as_of':
+    case 'as_of_before_window':
+      return { ...s, asOf: null };
+    case 'compare_dates':
+      return { ...s, compareWith: { ...d.compareWith } };
+    case 'churn_k':
+      return { ...s, churnK: d.churnK };
+    case 'churn_drop':
+      return { ...s, churnDrop: d.churnDrop };
+  }
+  return defaults();
+}
+
 /**
  * Settings as stored (possibly by an older version, which kept only bins and cut-offs) with
- * every missing field taken from the defaults. A fresh object the caller may change.
+ * every missing field taken from the defaults. A fresh object the caller may change, and always
+ * one `checkSettings` accepts: a stored part of the wrong shape, or one the checks reject, is
+ * replaced by its default (the worker would otherwise fail on it).
  */
 export function settingsFrom(stored: Partial<AnalysisSettings> | undefined): AnalysisSettings {
-  const s = { ...DEFAULT_ANALYSIS, ...(stored ?? {}) };
-  return {
-    ...s,
-    thresholds: Object.fromEntries(
-      METRICS.map((metric) => {
-        const cuts = stored?.thresholds?.[metric] ?? null;
-        return [metric, cuts ? [...cuts] : null];
-      }),
-    ) as Record<Metric, number[] | null>,
-    rules: s.rules ? s.rules.map((r) => ({ ...r, r: [...r.r], f: [...r.f], m: [...r.m] })) : null,
-    window: { ...s.window },
-    compareWith: { ...s.compareWith },
+  const d = DEFAULT_ANALYSIS;
+  const raw: Record<string, unknown> = isObject(stored) ? stored : {};
+  const number = (key: keyof AnalysisSettings, fallback: number): number => {
+    const v = raw[key];
+    return isNumber(v) ? v : fallback;
   };
+  const t = isObject(raw.thresholds) ? raw.thresholds : {};
+  let s: AnalysisSettings = {
+    bins: number('bins', d.bins),
+    cutoffA: number('cutoffA', d.cutoffA),
+    cutoffB: number('cutoffB', d.cutoffB),
+    frequency: raw.frequency === 'days' || raw.frequency === 'orders' ? raw.frequency : d.frequency,
+    value: raw.value === 'revenue' || raw.value === 'margin' ? raw.value : d.value,
+    thresholds: { r: numbers(t.r), f: numbers(t.f), m: numbers(t.m) },
+    rules: rulesFrom(raw.rules),
+    window: windowFrom(raw.window) ?? { ...d.window },
+    asOf: isString(raw.asOf) ? raw.asOf : null,
+    compareWith: comparisonFrom(raw.compareWith) ?? { ...d.compareWith },
+    churnK: number('churnK', d.churnK),
+    churnDrop: number('churnDrop', d.churnDrop),
+  };
+  // Each round puts back one part, so a few rounds always reach valid settings.
+  for (let round = 0; round < 20; round++) {
+    const checked = checkSettings(s);
+    if (checked.ok) return s;
+    s = withoutFault(s, checked.reason);
+  }
+  return defaults();
 }
 
 export type SettingsError =
@@ -104,6 +199,8 @@ export type SettingsError =
   | 'window_order'
   | 'fiscal_year'
   | 'as_of'
+  /** A range window that starts after the as-of date (fiscal years: see resolveWindow). */
+  | 'as_of_before_window'
   | 'compare_dates'
   | 'churn_k'
   | 'churn_drop';
@@ -147,6 +244,9 @@ export function checkSettings(s: AnalysisSettings): Result<AnalysisSettings, Set
     return fail('fiscal_year');
   }
   if (s.asOf !== null && !isIsoDate(s.asOf)) return fail('as_of');
+  // The window would end before it starts. A fiscal year needs the workspace's start month to
+  // know its start, so resolveWindow deals with that one.
+  if (w.kind === 'range' && s.asOf !== null && s.asOf < w.start) return fail('as_of_before_window');
   if (s.compareWith.kind === 'range' && checkRange(s.compareWith.start, s.compareWith.end)) {
     return fail('compare_dates');
   }

@@ -6,7 +6,7 @@ import { fromDayNumber, toDayNumber } from './date';
 import { mulberry32 } from './demo';
 import { computeAnalysis } from './engine';
 import { buildFactTable } from './factTable';
-import { factsIn, growthByAccount, type Period } from './periods';
+import { factsIn, growthByAccount, setChanges, type Period } from './periods';
 import {
   buildReport,
   CHURN_DROP,
@@ -174,11 +174,62 @@ describe('resolveWindow', () => {
       period('2024-01-01', '2024-07-04'),
       '2024-07-04',
     ],
+    // A period after every order is seen from its last day, not from the latest order.
+    [
+      'fiscal year after every order',
+      { window: { kind: 'fiscalYear', year: 2026 } },
+      1,
+      period('2026-01-01', '2026-12-31'),
+      '2026-12-31',
+    ],
+    [
+      'fiscal year from July, starting after the latest order',
+      { window: { kind: 'fiscalYear', year: 2025 } },
+      7,
+      period('2025-07-01', '2026-06-30'),
+      '2026-06-30',
+    ],
+    [
+      'range after every order',
+      { window: { kind: 'range', start: '2025-06-16', end: '2025-09-30' } },
+      1,
+      period('2025-06-16', '2025-09-30'),
+      '2025-09-30',
+    ],
+    [
+      'range starting on the latest order',
+      { window: { kind: 'range', start: latest, end: '2025-09-30' } },
+      1,
+      period(latest, latest),
+      latest,
+    ],
+    // An as-of date before the fiscal year keeps the user's cut-off; the window shrinks to it.
+    [
+      'fiscal year, as of a date before it',
+      { window: { kind: 'fiscalYear', year: 2024 }, asOf: '2023-06-30' },
+      1,
+      period('2023-06-30', '2023-06-30'),
+      '2023-06-30',
+    ],
+    [
+      'fiscal year from April, as of the day before it',
+      { window: { kind: 'fiscalYear', year: 2024 }, asOf: '2024-03-31' },
+      4,
+      period('2024-03-31', '2024-03-31'),
+      '2024-03-31',
+    ],
+    [
+      'fiscal year, as of its first day',
+      { window: { kind: 'fiscalYear', year: 2024 }, asOf: '2024-01-01' },
+      1,
+      period('2024-01-01', '2024-01-01'),
+      '2024-01-01',
+    ],
   ])('%s', (_, change, fiscalYearStartMonth, window, asOf) => {
-    expect(resolveWindow(settings(change), earliest, latest, { fiscalYearStartMonth })).toEqual({
-      window,
-      asOf,
-    });
+    const got = resolveWindow(settings(change), earliest, latest, { fiscalYearStartMonth });
+    expect(got).toEqual({ window, asOf });
+    // Never inverted, and never past the as-of date.
+    expect(got.window.start <= got.window.end && got.window.end <= got.asOf).toBe(true);
   });
 });
 
@@ -248,12 +299,14 @@ describe('buildReport agrees with the reference functions', () => {
         interval: at(report, report.intervalDays, id),
         recency: at(report, report.churnRecencyDays, id),
         drop: at(report, report.revenueDrop, id),
+        trailing12: at(report, report.trailing12Minor, id),
       }).toEqual({
         id,
         churn: overdue | drop,
         interval: risk.intervalDays ?? -1,
         recency: risk.recencyDays ?? -1,
         drop: last > 0 ? (last - risk.revenueThisYearMinor) / last : NaN,
+        trailing12: risk.revenueThisYearMinor,
       });
     }
     // The generated data must actually exercise both flags.
@@ -453,6 +506,54 @@ describe('buildReport agrees with the reference functions', () => {
   });
 });
 
+describe('the key-account set of the comparison period', () => {
+  const facts = generate(42, 3000, 60);
+  const table = buildFactTable(facts);
+  const range = (start: string, end: string) => ({ kind: 'range', start, end }) as const;
+
+  // The comparison period's set is the one a report of that period on its own suggests: scored
+  // as of its last day, growth against the period just before it (a year before for yearAgo).
+  it.each<[string, Partial<AnalysisSettings>, 'yearAgo' | 'previous']>([
+    // A compare range: its set comes from its growth against the period just before it.
+    [
+      'a quarter against the same quarter a year before',
+      { window: range('2024-04-01', '2024-06-30'), compareWith: range('2023-04-01', '2023-06-30') },
+      'previous',
+    ],
+    [
+      'all history against an autumn',
+      { window: { kind: 'all' }, compareWith: range('2022-09-01', '2022-11-30') },
+      'previous',
+    ],
+    [
+      'the trailing year against one month',
+      { asOf: '2025-03-31', compareWith: range('2023-07-01', '2023-07-31') },
+      'previous',
+    ],
+    ['the trailing year against the year before', { asOf: '2024-12-31' }, 'yearAgo'],
+    [
+      'a quarter against the one before',
+      { window: range('2024-07-01', '2024-09-30'), compareWith: { kind: 'previous' } },
+      'previous',
+    ],
+  ])('%s', (_, change, thenCompareWith) => {
+    const report = buildReport(table, settings(change), context);
+    const c = report.comparison!;
+    const then = buildReport(
+      table,
+      settings({ window: range(c.start, c.end), compareWith: { kind: thenCompareWith } }),
+      context,
+    );
+    expect(then.window).toEqual(c);
+    const ids = (r: AnalysisReport) => new Set(r.suggestions.map((x) => x.accountId));
+    const want = setChanges(ids(then), ids(report));
+    expect({ entered: report.enteredKeySet, left: report.leftKeySet }).toEqual({
+      entered: want.entered,
+      left: want.left,
+    });
+  });
+});
+
 describe('buildReport by hand', () => {
   it('has no data for an empty table', () => {
     const report = buildReport(buildFactTable([]), settings(), context);
@@ -472,6 +573,98 @@ describe('buildReport by hand', () => {
     expect(report.hasData).toBe(true);
     expect(report.activeAccounts).toBe(0);
     expect(report.segment[0]).toBe(NONE_U8);
+  });
+
+  describe('a window with no orders in it', () => {
+    const table = buildFactTable([
+      { accountId: 1, orderNo: 'A', date: '2024-05-01', amountMinor: 100 },
+      { accountId: 1, orderNo: 'B', date: '2024-06-01', amountMinor: 300 },
+      { accountId: 2, orderNo: 'C', date: '2024-06-10', amountMinor: 200 },
+    ]);
+    it.each<[string, Partial<AnalysisSettings>, Period, string]>([
+      [
+        'a fiscal year after every order',
+        { window: { kind: 'fiscalYear', year: 2025 } },
+        period('2025-01-01', '2025-12-31'),
+        '2025-12-31',
+      ],
+      [
+        'a range after every order',
+        { window: { kind: 'range', start: '2024-07-01', end: '2024-07-31' } },
+        period('2024-07-01', '2024-07-31'),
+        '2024-07-31',
+      ],
+      [
+        'a fiscal year after the as-of date',
+        { window: { kind: 'fiscalYear', year: 2025 }, asOf: '2024-06-30' },
+        period('2024-06-30', '2024-06-30'),
+        '2024-06-30',
+      ],
+    ])('%s: every account is inactive, history runs to the as-of date', (_, change, w, asOf) => {
+      const report = buildReport(table, settings(change), context);
+      expect([report.window, report.asOf]).toEqual([w, asOf]);
+      expect(report.activeAccounts).toBe(0);
+      expect(Array.from(report.segment)).toEqual([NONE_U8, NONE_U8]);
+      expect(Array.from(report.abc)).toEqual([NONE_U8, NONE_U8]);
+      expect(Array.from(report.recencyDays)).toEqual([-1, -1]);
+      expect(Array.from(report.revenue)).toEqual([0, 0]);
+      expect(report.suggestions).toEqual([]);
+      expect(report.heatmap.every((cell) => cell.count === 0)).toBe(true);
+      // Recency for churn is never negative: the as-of date is after every order.
+      const day = toDayNumber(asOf);
+      expect(Array.from(report.churnRecencyDays)).toEqual([
+        day - toDayNumber('2024-06-01'),
+        day - toDayNumber('2024-06-10'),
+      ]);
+    });
+  });
+
+  describe('trailing-year revenue for share of wallet', () => {
+    // As of 2024-06-30 the trailing twelve months are 2023-07-01 … 2024-06-30.
+    const table = buildFactTable([
+      { accountId: 1, orderNo: 'A', date: '2022-05-01', amountMinor: 1_000 },
+      { accountId: 1, orderNo: 'B', date: '2023-07-01', amountMinor: 200 },
+      { accountId: 1, orderNo: 'C', date: '2024-06-30', amountMinor: 300 },
+      { accountId: 1, orderNo: 'D', date: '2024-07-01', amountMinor: 999 },
+      { accountId: 2, orderNo: 'E', date: '2023-06-30', amountMinor: 500 },
+      { accountId: 2, orderNo: 'F', date: '2024-01-15', amountMinor: -100 },
+      { accountId: 3, orderNo: 'G', date: '2021-01-01', amountMinor: 50 },
+    ]);
+    it.each<[string, Partial<AnalysisSettings>, number[], number[]]>([
+      // Window revenue [1,500, 400, 50], but the wallet share needs the last twelve months.
+      [
+        'all history',
+        { window: { kind: 'all' }, asOf: '2024-06-30' },
+        [1_500, 400, 50],
+        [500, -100, 0],
+      ],
+      ['the trailing twelve months', { asOf: '2024-06-30' }, [500, -100, 0], [500, -100, 0]],
+      // As of the fiscal year's last day: 2023-01-01 … 2023-12-31.
+      [
+        'the first half of 2023',
+        { window: { kind: 'range', start: '2023-01-01', end: '2023-06-30' }, asOf: '2023-12-31' },
+        [0, 500, 0],
+        [200, 500, 0],
+      ],
+      // As of the range's end: 2022-01-01 … 2022-12-31.
+      [
+        'a past range',
+        { window: { kind: 'range', start: '2022-01-01', end: '2022-12-31' } },
+        [1_000, 0, 0],
+        [1_000, 0, 0],
+      ],
+    ])('%s', (_, change, revenue, trailing12) => {
+      const report = buildReport(table, settings(change), context);
+      expect(Array.from(report.accountIds)).toEqual([1, 2, 3]);
+      expect(Array.from(report.revenue)).toEqual(revenue);
+      expect(Array.from(report.trailing12Minor)).toEqual(trailing12);
+    });
+
+    it('is empty for an empty table', () => {
+      expect(buildReport(buildFactTable([]), settings(), context).trailing12Minor).toEqual(
+        new Float64Array(0),
+      );
+    });
   });
 
   describe('churn and long-term value on the boundaries', () => {

@@ -79,6 +79,9 @@ export interface AnalysisReport {
   relationshipDays: Int32Array;
   /** Net revenue per full year of relationship (at least one), rounded. */
   clvMinor: Float64Array;
+  /** Net revenue in the twelve months ending on the as-of date, whatever the window: the
+   *  account's spend for share of wallet. */
+  trailing12Minor: Float64Array;
   churn: Uint8Array;
   /** Median gap between purchase days; −1 with fewer than two. */
   intervalDays: Int32Array;
@@ -133,9 +136,12 @@ export function resolveWindow(
     case 'fiscalYear':
     case 'range': {
       const p = w.kind === 'range' ? w : fiscalYearPeriod(w.year, context.fiscalYearStartMonth);
-      // A past period is seen from its last day; the current one from the latest order.
-      const asOf = settings.asOf ?? minIso(p.end, latest);
-      return { window: { start: p.start, end: minIso(p.end, asOf) }, asOf };
+      // A past period is seen from its last day; the current one from the latest order; one
+      // after every order from its last day too, so the window still starts before its as-of.
+      const asOf = settings.asOf ?? (latest < p.start ? p.end : minIso(p.end, latest));
+      // A user's as-of date before the period (a fiscal year: checkSettings rejects a range)
+      // stays the cut-off, as for 'all': the window shrinks to that one day and never inverts.
+      return { window: { start: minIso(p.start, asOf), end: minIso(p.end, asOf) }, asOf };
     }
   }
 }
@@ -230,6 +236,7 @@ function historyColumns(table: FactTable, asOfDay: number, settings: AnalysisSet
   const firstDay = new Int32Array(n).fill(-1);
   const relationshipDays = new Int32Array(n);
   const clvMinor = new Float64Array(n);
+  const trailing12Minor = new Float64Array(n);
   const churn = new Uint8Array(n);
   const intervalDays = new Int32Array(n).fill(-1);
   const churnRecencyDays = new Int32Array(n).fill(-1);
@@ -269,6 +276,7 @@ function historyColumns(table: FactTable, asOfDay: number, settings: AnalysisSet
     relationshipDays[a] = Math.max(0, asOfDay - first);
     const years = Math.max(1, fullYears(fromDayNumber(first), asOf));
     clvMinor[a] = Math.sign(total / years) * Math.round(Math.abs(total / years)) + 0;
+    trailing12Minor[a] = thisYear;
     let flags = 0;
     if (lastPurchase >= 0) {
       churnRecencyDays[a] = asOfDay - lastPurchase;
@@ -292,6 +300,7 @@ function historyColumns(table: FactTable, asOfDay: number, settings: AnalysisSet
     firstDay,
     relationshipDays,
     clvMinor,
+    trailing12Minor,
     churn,
     intervalDays,
     churnRecencyDays,
@@ -388,6 +397,7 @@ function emptyReport(settings: AnalysisSettings): AnalysisReport {
     firstDay: i32(),
     relationshipDays: i32(),
     clvMinor: f64(),
+    trailing12Minor: f64(),
     churn: u8(),
     intervalDays: i32(),
     churnRecencyDays: i32(),
@@ -497,8 +507,12 @@ export function buildReport(
   for (let a = 0; a < n; a++) growth[a] = growthOf(revenue[a]!, previousRevenue[a]!);
 
   // The key-account set is re-identified in each period (seeds 003): the comparison period's
-  // suggestions use its growth against the period before it.
-  const before = comparisonPeriod(settings, comparison);
+  // suggestions use its growth against the period before it. A compare range would give itself
+  // again, so it steps back to the period just before it.
+  const before =
+    settings.compareWith.kind === 'range'
+      ? previousPeriod(comparison)
+      : comparisonPeriod(settings, comparison);
   const beforeRevenue = revenueIn(table, toDayNumber(before.start), toDayNumber(before.end));
   const previousGrowth = new Float64Array(n);
   for (let a = 0; a < n; a++) {
