@@ -1,6 +1,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula, toCsv, unneutralizeFormula, type CsvCell } from './csvExport';
+import {
+  csvDecimal,
+  neutralizeFormula,
+  toCsv,
+  unneutralizeFormula,
+  type CsvCell,
+} from './csvExport';
 
 describe('neutralizeFormula', () => {
   it.each([
@@ -51,6 +57,24 @@ describe('unneutralizeFormula', () => {
     "=cmd|' /C calc'!A0",
   ])('round-trips %j', (s) => {
     expect(unneutralizeFormula(neutralizeFormula(s))).toBe(s);
+  });
+});
+
+describe('csvDecimal', () => {
+  it.each([
+    ['-12.50', '-12.50'],
+    ['0', '0'],
+    ['1234567890123.45', '1234567890123.45'],
+    ['-0.2500', '-0.2500'],
+    // Not a plain decimal: text, neutralised like any other.
+    ['-1+2', "'-1+2"],
+    ['=1', "'=1"],
+    ['1e5', '1e5'],
+    ['', ''],
+  ])('%j is written as %j', (input, expected) => {
+    expect(toCsv([[csvDecimal(input)]], { bom: false })).toBe(
+      expected === '' ? '""\r\n' : `${expected}\r\n`,
+    );
   });
 });
 

@@ -1,6 +1,22 @@
 // CSV writing (RFC 4180) with spreadsheet formula-injection protection. Pure: no DOM.
 
-export type CsvCell = string | number | boolean | null | undefined;
+/** A number written as exact decimal text (e.g. money "-12.50"); see {@link csvDecimal}. */
+export interface CsvDecimal {
+  readonly decimal: string;
+}
+
+export type CsvCell = string | number | boolean | CsvDecimal | null | undefined;
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A decimal figure for a CSV cell: written as it is, like a number (a plain number cannot be a
+ * formula), so "-12.50" stays a negative amount with its two digits instead of the text '-12.50.
+ * Anything that is not a plain decimal is treated as text (and neutralised).
+ */
+export function csvDecimal(text: string): CsvDecimal {
+  return { decimal: text };
+}
 
 export interface ToCsvOptions {
   /** Prefix a UTF-8 byte-order mark; Excel needs it to read UTF-8 (e.g. Chinese) correctly. */
@@ -37,6 +53,11 @@ function formatCell(cell: CsvCell): string {
   // Numbers and booleans cannot be formulas, so they are written raw (and stay numeric in Excel).
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (typeof cell === 'object') {
+    return DECIMAL.test(cell.decimal)
+      ? cell.decimal
+      : quoteIfNeeded(neutralizeFormula(cell.decimal));
+  }
   return quoteIfNeeded(neutralizeFormula(cell));
 }
 

@@ -1,5 +1,5 @@
 import { minorToDecimalString } from '../../domain/money';
-import { toCsv } from '../../io/csvExport';
+import { csvDecimal, toCsv } from '../../io/csvExport';
 import { downloadText } from '../../io/download';
 import { t, tDynamic } from '../../i18n/i18n.svelte';
 import type { AccountView } from '../../state/workspaceData.svelte';
@@ -32,21 +32,26 @@ export function accountsCsv(
     t('col.industry'),
     t('col.region'),
   ];
+  // Figures go out as exact decimals that are never taken for formulas: a negative amount or
+  // growth stays the number -12.50 in Excel, not the neutralised text '-12.50.
+  const money = (minor: number | null) =>
+    minor === null ? null : csvDecimal(minorToDecimalString(minor, digits));
+  const ratio = (value: number | null) => (value === null ? null : csvDecimal(value.toFixed(4)));
   const body = rows.map((r) => [
     r.name,
     r.orders,
-    minorToDecimalString(r.revenueMinor, digits),
+    money(r.revenueMinor),
     r.lastOrderDate ?? '',
     r.r,
     r.f,
     r.m,
     r.segment ? segmentName(r.segment) : '',
     r.abc ?? '',
-    r.growth === null ? '' : r.growth.toFixed(4),
+    ratio(r.growth),
     r.churnRisk ? t('common.yes') : '',
-    r.clvMinor === null ? '' : minorToDecimalString(r.clvMinor, digits),
-    r.estimatedSpendMinor === null ? '' : minorToDecimalString(r.estimatedSpendMinor, digits),
-    r.shareOfWallet === null ? '' : r.shareOfWallet.toFixed(4),
+    money(r.clvMinor),
+    money(r.estimatedSpendMinor),
+    ratio(r.shareOfWallet),
     r.isKeyAccount ? t('common.yes') : t('common.no'),
     r.tier ? tDynamic(`tier.${r.tier}`) : '',
     r.owner,
