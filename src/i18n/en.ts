@@ -267,6 +267,8 @@ export const en = {
   'analysis.compare.leftA': 'Left class A ({n})',
   'analysis.compare.migration': 'Segment migration (rows: the comparison period, columns: now)',
   'analysis.compare.nobody': 'nobody',
+  'analysis.compare.more': 'and {n} more',
+  'analysis.compare.fewer': 'show fewer',
   'segment.none': 'No orders',
   'analysis.segments.chart': 'Accounts and revenue by RFM segment',
   'analysis.trend.title': 'Monthly net revenue',
@@ -375,7 +377,8 @@ export const en = {
   'col.estimatedSpendTitle':
     'What the customer spends on our category in a year, all suppliers (you enter it)',
   'col.shareOfWallet': 'Share of wallet',
-  'col.shareOfWalletTitle': 'Our revenue in the window ÷ the estimated total spend',
+  'col.shareOfWalletTitle':
+    'Our revenue in the 12 months to the as-of date ÷ the estimated yearly spend',
   'accounts.badSpend': '“{value}” is not an amount ≥ 0: nothing was saved.',
   'accounts.selected': '{n} accounts selected — highlighted on the Analysis screen.',
   'accounts.selectedShow': 'Show in the charts',
@@ -396,6 +399,7 @@ export const en = {
   'analysis.settingsError.window_order': 'The window ends before it starts.',
   'analysis.settingsError.fiscal_year': 'Choose a fiscal year.',
   'analysis.settingsError.as_of': 'The as-of date is not a date.',
+  'analysis.settingsError.as_of_before_window': 'The as-of date is before the window starts.',
   'analysis.settingsError.compare_dates':
     'Enter both dates of the comparison period, the end not before the start.',
   'analysis.settingsError.churn_k': 'The overdue factor must be above 0.',

@@ -21,9 +21,9 @@ class WorkspaceState {
   ready = $state(false);
   busy = $state(false);
 
-  get id(): number | null {
-    return this.current?.id ?? null;
-  }
+  /** Derived, not a getter: readers (live queries, the analysis) restart only when the id itself
+   *  changes, not on every settings update that replaces `current`. */
+  readonly id: number | null = $derived(this.current?.id ?? null);
 
   async init(): Promise<void> {
     const id = await repos.workspaces.currentId();

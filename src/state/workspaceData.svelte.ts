@@ -103,7 +103,8 @@ export function buildAccountViews(
       churnRisk: (report.churn[i]! & (CHURN_OVERDUE | CHURN_DROP)) !== 0,
       relationshipDays: report.firstDay[i]! >= 0 ? report.relationshipDays[i]! : null,
       clvMinor: report.firstDay[i]! >= 0 ? report.clvMinor[i]! : null,
-      shareOfWallet: shareOfWallet(revenueMinor, estimatedSpendMinor),
+      // The estimate is a yearly spend, so it is set against the last 12 months, whatever window.
+      shareOfWallet: shareOfWallet(report.trailing12Minor[i]!, estimatedSpendMinor),
     };
   });
 }
@@ -134,12 +135,16 @@ export class WorkspaceData {
       [],
     );
     this.dataVersion = new LiveQuery(workspaceId, () => repos.orders.dataVersion(), null);
-    this.settings = $derived(settingsFrom(workspace.current?.analysis));
+    // Through a JSON string: a derived string only changes when its text does, so updating some
+    // other workspace field neither resets the settings forms nor asks the worker again.
+    const settingsJson = $derived(JSON.stringify(settingsFrom(workspace.current?.analysis)));
+    this.settings = $derived(JSON.parse(settingsJson) as AnalysisSettings);
+    const fiscalYearStartMonth = $derived(workspace.current?.fiscalYearStartMonth ?? 1);
     $effect(() => {
       const id = workspaceId();
       const dataVersion = this.dataVersion.current;
-      const settings = $state.snapshot(this.settings) as AnalysisSettings;
-      const fiscalYearStartMonth = workspace.current?.fiscalYearStartMonth ?? 1;
+      const settings = JSON.parse(settingsJson) as AnalysisSettings;
+      const context = { fiscalYearStartMonth };
       if (dataVersion === null) return;
       if (id === null) {
         this.report = null;
@@ -154,7 +159,7 @@ export class WorkspaceData {
             type: 'report',
             key: { workspaceId: id, dataVersion },
             settings,
-            context: { fiscalYearStartMonth },
+            context,
           },
           (progress) => {
             if (!stale) this.phase = progress.phase;

@@ -95,9 +95,14 @@ test('accounts selected in the grid are highlighted in the charts', async ({ pag
     .not.toBe(heatmapCounts.fingerprint);
   await page.screenshot({ path: `${SHOTS}/analysis-selection.png`, fullPage: true });
 
-  // The selection survives a trip to the grid and back, and clearing it removes the highlight.
+  // The selection survives a trip to the grid and back (the rows are ticked again), and clearing
+  // it removes the highlight.
   await app.nav('Accounts');
   await expect(page.getByTestId('selection-note')).toContainText('3 accounts selected');
+  for (const i of [0, 1, 2]) {
+    await expect(app.gridRow(i).locator('.ag-selection-checkbox input').first()).toBeChecked();
+  }
+  await expect(app.gridRow(3).locator('.ag-selection-checkbox input').first()).not.toBeChecked();
   await app.nav('Analysis');
   await page.getByTestId('selection-bar').getByRole('button').click();
   await expect(page.getByTestId('selection-bar')).toHaveCount(0);
@@ -142,19 +147,32 @@ test('scoring options: purchase days, margin, my own thresholds, churn factor', 
     const [lo, hi] = (/^([\d,]+)(?: – ([\d,]+))?/.exec(text) ?? []).slice(1);
     return [Number(lo!.replace(/,/g, '')), Number((hi ?? lo)!.replace(/,/g, ''))] as const;
   };
-  await expect.poll(async () => (await range(5))?.[1] ?? 0).toBeLessThanOrEqual(30);
-  const four = await range(4);
-  if (four) expect(four[0]).toBeGreaterThan(30);
-  if (four) expect(four[1]).toBeLessThanOrEqual(90);
+  // The demo has accounts in every band, so each score's observed days sit inside its cut values.
+  const bands: [number, number, number][] = [
+    [5, 0, 30],
+    [4, 31, 90],
+    [3, 91, 180],
+    [2, 181, 365],
+  ];
+  await expect.poll(async () => (await range(4)) !== null && (await range(4))![0] > 30).toBe(true);
+  for (const [score, lo, hi] of bands) {
+    const observed = await range(score);
+    expect(observed, `score ${score}`).not.toBeNull();
+    expect(observed![0], `score ${score} from`).toBeGreaterThanOrEqual(lo);
+    expect(observed![1], `score ${score} to`).toBeLessThanOrEqual(hi);
+  }
 
-  // A lower churn factor flags more (or the same) key accounts, and says so.
-  const atRiskBefore = await page.getByTestId('churn-table').locator('tbody tr').count();
+  // The churn factor reaches every overdue reason; a smaller drop flags more key accounts.
+  const churnRows = page.getByTestId('churn-table').locator('tbody tr');
+  const atRiskBefore = await churnRows.count();
   await page.getByTestId('scoring-churn-k').fill('1');
+  await page.getByTestId('scoring-churn-drop').fill('1');
   await page.getByTestId('scoring-apply').click();
   await expect(page.getByTestId('churn')).toContainText('more than 1 ×');
-  expect(await page.getByTestId('churn-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(
-    atRiskBefore,
-  );
+  await expect(page.getByTestId('churn')).toContainText('down more than 1%');
+  await expect.poll(() => churnRows.count()).toBeGreaterThan(atRiskBefore);
+  const overdue = churnRows.filter({ hasText: 'No order for' });
+  for (const text of await overdue.allTextContents()) expect(text).toContain('flag after 1 ×');
   await page.getByTestId('scoring').screenshot({ path: `${SHOTS}/analysis-scoring-options.png` });
 });
 
