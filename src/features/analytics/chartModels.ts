@@ -256,26 +256,11 @@ export function heatmapChart(
       ],
     },
     options: {
-      responsive: true,
-      animation: false,
       // Linked: a cell opens the accounts grid filtered to it.
-      onClick: (_event, elements) => {
-        const p = elements[0] ? points[elements[0].index] : undefined;
-        if (p && onCell) onCell(p.y, p.x);
-      },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: () => '',
-            label: (ctx) => {
-              const p = points[ctx.dataIndex]!;
-              const cell = labels.cell(p.y, p.x, p.count, p.revenue);
-              return p.selected > 0 && labels.selected ? [cell, labels.selected(p.selected)] : cell;
-            },
-          },
-        },
-      },
+      ...matrixOptions(points, onCell && ((p) => onCell(p.y, p.x)), (p) => {
+        const cell = labels.cell(p.y, p.x, p.count, p.revenue);
+        return p.selected > 0 && labels.selected ? [cell, labels.selected(p.selected)] : cell;
+      }),
       scales: {
         x: {
           type: 'linear',
@@ -302,6 +287,26 @@ export function heatmapChart(
           title: { display: true, text: labels.r },
         },
       },
+    },
+  };
+}
+
+/** What both matrix charts share: no animation or legend, a click and a tooltip per cell. */
+function matrixOptions<P>(
+  points: readonly P[],
+  onPoint: ((point: P) => void) | undefined,
+  tooltip: (point: P) => string | string[],
+): ChartOptions<'matrix'> {
+  return {
+    responsive: true,
+    animation: false,
+    onClick: (_event, elements) => {
+      const p = elements[0] ? points[elements[0].index] : undefined;
+      if (p && onPoint) onPoint(p);
+    },
+    plugins: {
+      legend: { display: false },
+      tooltip: { callbacks: { title: () => '', label: (ctx) => tooltip(points[ctx.dataIndex]!) } },
     },
   };
 }
@@ -410,24 +415,9 @@ export function migrationChart(
       ],
     },
     options: {
-      responsive: true,
-      animation: false,
-      onClick: (_event, elements) => {
-        const p = elements[0] ? points[elements[0].index] : undefined;
-        if (p && onCell) onCell(p.from, p.to);
-      },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: () => '',
-            label: (ctx) => {
-              const p = points[ctx.dataIndex]!;
-              return labels.cell(p.from, p.to, p.v);
-            },
-          },
-        },
-      },
+      ...matrixOptions(points, onCell && ((p) => onCell(p.from, p.to)), (p) =>
+        labels.cell(p.from, p.to, p.v),
+      ),
       scales: {
         x: axis(columns, labels.to, false),
         // Row 0 at the top: the matrix plugin's default reversed y axis, kept explicit.
