@@ -118,3 +118,152 @@ describe('accountsRepo', () => {
     expect(await db.accounts.get(id + 1)).toBeUndefined();
   });
 });
+
+describe('accountsRepo: changes that undo can take back', () => {
+  async function seed() {
+    const a = await addAccount(1, 'a');
+    const b = await addAccount(1, 'b');
+    const order = (accountId: number, orderNo: string, amountMinor: number) => ({
+      workspaceId: 1,
+      importId: 0,
+      accountId,
+      orderNo,
+      date: '2026-01-02',
+      amountMinor,
+      quantity: null,
+      product: '',
+      costMinor: null,
+      extra: {},
+    });
+    await db.orders.bulkAdd([order(a, 'A1', 100), order(a, 'A2', 250), order(b, 'B1', 1000)]);
+    await db.contacts.add({
+      workspaceId: 1,
+      accountId: a,
+      name: 'Ann',
+      title: '',
+      line: '',
+      isNode: true,
+    });
+    const planId = assignedId(
+      await db.plans.add({
+        workspaceId: 1,
+        accountId: a,
+        year: 2026,
+        status: 'draft',
+        sections: {
+          financialNotes: '',
+          valueChain: '',
+          buyingProcess: '',
+          competitors: '',
+          goals: '',
+        },
+        createdAt: '',
+        updatedAt: '',
+      }),
+    );
+    await db.actions.add({
+      workspaceId: 1,
+      planId,
+      measure: 'custom',
+      title: 'x',
+      owner: '',
+      due: '',
+      status: 'planned',
+    });
+    await db.accountNotes.add({
+      workspaceId: 1,
+      accountId: a,
+      kind: 'need',
+      date: '2026-01-03',
+      text: 'n',
+      status: 'open',
+    });
+    await db.visits.add({
+      workspaceId: 1,
+      accountId: a,
+      date: '2026-01-04',
+      visitor: 'me',
+      level: 'rep',
+      purpose: '',
+      outcome: '',
+    });
+    return { a, b };
+  }
+  const snapshot = async () => ({
+    accounts: await db.accounts.toArray(),
+    orders: await db.orders.toArray(),
+    contacts: await db.contacts.toArray(),
+    plans: await db.plans.toArray(),
+    actions: await db.actions.toArray(),
+    notes: await db.accountNotes.toArray(),
+    visits: await db.visits.toArray(),
+  });
+
+  it('removeWithDependents takes orders, contacts, plans, actions, notes and visits; restore puts back the same rows', async () => {
+    const { a } = await seed();
+    const before = await snapshot();
+    const deleted = await accounts.removeWithDependents([a]);
+    const after = await snapshot();
+    expect(after.accounts.map((x) => x.key)).toEqual(['b']);
+    expect(after.orders.map((o) => o.orderNo)).toEqual(['B1']);
+    expect([after.contacts, after.plans, after.actions, after.notes, after.visits]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect(deleted.orders).toHaveLength(2);
+    await accounts.restore(deleted);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('merge moves everything and sums the orders; unmerge gives back both accounts as they were', async () => {
+    const { a, b } = await seed();
+    const before = await snapshot();
+    const record = await accounts.merge(a, b);
+    expect(await db.accounts.get(a)).toBeUndefined();
+    const moved = await db.orders.where('[workspaceId+accountId]').equals([1, b]).toArray();
+    expect(moved.reduce((sum, o) => sum + o.amountMinor, 0)).toBe(1350);
+    expect(await db.contacts.where('accountId').equals(b).count()).toBe(1);
+    expect(await db.accountNotes.where('accountId').equals(b).count()).toBe(1);
+    expect((await db.accounts.get(b))!.notes).toBe('Merged from: A');
+    await accounts.unmerge(record);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('merge into itself is refused', async () => {
+    const { a } = await seed();
+    await expect(accounts.merge(a, a)).rejects.toThrow();
+  });
+
+  it('patchMany changes all rows or none, and returns the values before', async () => {
+    const { a, b } = await seed();
+    await db.accounts.update(a, { custom: { cf_1: 5 } });
+    const before = await accounts.patchMany([
+      { id: a, patch: { tier: 'key', custom: { cf_1: 7, cf_2: 'x' } } },
+      { id: b, patch: { owner: 'Li' } },
+    ]);
+    expect(before).toEqual([
+      { id: a, patch: { tier: '', custom: { cf_1: 5, cf_2: null } } },
+      { id: b, patch: { owner: '' } },
+    ]);
+    expect((await db.accounts.get(a))!.custom).toEqual({ cf_1: 7, cf_2: 'x' });
+    await expect(
+      accounts.patchMany([
+        { id: a, patch: { tier: 'growth' } },
+        { id: 999, patch: { tier: 'growth' } },
+      ]),
+    ).rejects.toThrow('999');
+    expect((await db.accounts.get(a))!.tier).toBe('key');
+    await accounts.patchMany(before);
+    expect((await db.accounts.get(a))!.custom).toEqual({ cf_1: 5, cf_2: null });
+    expect((await db.accounts.get(b))!.owner).toBe('');
+  });
+
+  it('add refuses a second account with the same key', async () => {
+    const id = await accounts.add(1, { key: 'new co', name: 'New Co' });
+    expect((await db.accounts.get(id))!.name).toBe('New Co');
+    await expect(accounts.add(1, { key: 'new co', name: 'NEW CO' })).rejects.toThrow('NEW CO');
+  });
+});

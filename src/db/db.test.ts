@@ -4,10 +4,13 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeAccountKey } from '../domain/normalize';
-import { assignedId, DATA_VERSION_KEY, KeyplanDB, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { assignedId, DATA_VERSION_KEY, KeyplanDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
 import { existingOrderNos } from './importWriter';
 import { createRepos } from './index';
 import type {
+  AccountNoteRow,
+  GridViewRow,
+  VisitRow,
   AccountRow,
   AccountSnapshotRow,
   ActionRow,
@@ -33,7 +36,20 @@ interface Contents {
   meta: MetaRow[];
   accountSnapshots: AccountSnapshotRow[];
   mappings: MappingRow[];
+  accountNotes: AccountNoteRow[];
+  visits: VisitRow[];
+  gridViews: GridViewRow[];
 }
+
+/** v3 upgrade: contacts written before v3 read with every new field "not set". */
+const withV3Fields = (c: ContactRow): ContactRow => ({
+  ...c,
+  buyingRole: '',
+  influence: null,
+  attitude: '',
+  reportsToId: null,
+  lastContact: '',
+});
 
 interface SchemaVersion {
   version: number;
@@ -165,13 +181,16 @@ async function writeV1(d: Dexie): Promise<Contents> {
     // v2 upgrade: keys are recomputed from the name with today's normalisation.
     accounts: [{ ...account, id: accountId, key: normalizeAccountKey(account.key) }],
     // v2 upgrade: contacts made before v2 were typed in.
-    contacts: [{ ...contact, id: contactId, importId: null }],
+    contacts: [withV3Fields({ ...contact, id: contactId, importId: null })],
     plans: [{ ...plan, id: planId }],
     actions: [{ ...action, id: actionId }],
     // Primary-key order.
     meta: [...meta].sort((a, b) => a.key.localeCompare(b.key)),
     accountSnapshots: [],
     mappings: [],
+    accountNotes: [],
+    visits: [],
+    gridViews: [],
   };
 }
 
@@ -399,7 +418,7 @@ async function writeV2(d: Dexie): Promise<Contents> {
     ],
     orders: orders.map((o, i) => ({ ...o, id: orderIds[i] })),
     accounts: [{ ...account, id: accountId }],
-    contacts: contacts.map((c, i) => ({ ...c, id: contactIds[i] })),
+    contacts: contacts.map((c, i) => withV3Fields({ ...c, id: contactIds[i] })),
     plans: [{ ...plan, id: planId }],
     actions: [{ ...action, id: actionId }],
     // Primary-key order.
@@ -407,12 +426,95 @@ async function writeV2(d: Dexie): Promise<Contents> {
     accountSnapshots: [{ ...snapshot, id: snapshotId }],
     // Primary-key order: [workspaceId+signature].
     mappings: [...mappings].sort((a, b) => a.signature.localeCompare(b.signature)),
+    accountNotes: [],
+    visits: [],
+    gridViews: [],
+  };
+}
+
+/** v3: everything v2 wrote, plus custom fields, profile, stakeholder fields, notes, visits, views. */
+async function writeV3(d: Dexie): Promise<Contents> {
+  const v2 = await writeV2(d);
+  // v3 code writes contacts with every field.
+  await d
+    .table<ContactRow, number>('contacts')
+    .toCollection()
+    .modify((c) => {
+      Object.assign(c, withV3Fields(c));
+    });
+  const workspace = v2.workspaces[0]!;
+  const workspaceId = workspace.id!;
+  const accountId = v2.accounts[0]!.id!;
+  const customFields = [
+    { id: 'cf_1', name: 'Credit limit', type: 'number' as const },
+    { id: 'cf_2', name: '渠道', type: 'choice' as const, choices: ['直销', '经销'] },
+  ];
+  await d.table('workspaces').update(workspaceId, { customFields, ownerCapacity: { Anna: 40 } });
+  const profile = {
+    strategy: 'Grow in EV',
+    size: '5,000 staff',
+    products: '',
+    organisation: '',
+    website: 'https://example.com',
+  };
+  await d.table('accounts').update(accountId, { profile, custom: { cf_1: 5000, cf_2: '直销' } });
+  const contact: ContactRow = {
+    workspaceId,
+    accountId,
+    name: '李总',
+    title: 'CEO',
+    line: 'management',
+    isNode: true,
+    buyingRole: 'decision_maker',
+    influence: 5,
+    attitude: 'supporter',
+    reportsToId: null,
+    lastContact: '2026-02-01',
+    importId: null,
+  };
+  const contactId = assignedId(await d.table<ContactRow, number>('contacts').add(contact));
+  const note: AccountNoteRow = {
+    workspaceId,
+    accountId,
+    kind: 'complaint',
+    date: '2026-02-03',
+    text: 'Late delivery, "again"',
+    status: 'open',
+  };
+  const noteId = assignedId(await d.table<AccountNoteRow, number>('accountNotes').add(note));
+  const visit: VisitRow = {
+    workspaceId,
+    accountId,
+    date: '2026-02-04',
+    visitor: 'Anna',
+    level: 'executive',
+    purpose: 'Review',
+    outcome: 'Pilot agreed',
+  };
+  const visitId = assignedId(await d.table<VisitRow, number>('visits').add(visit));
+  const view: GridViewRow = {
+    workspaceId,
+    name: 'Key accounts East',
+    columnState: [{ colId: 'name', width: 200 }],
+    filterModel: { region: { filterType: 'text', type: 'equals', filter: 'East' } },
+    quickFilter: '',
+  };
+  const viewId = assignedId(await d.table<GridViewRow, number>('gridViews').add(view));
+  return {
+    ...v2,
+    workspaces: [{ ...workspace, customFields, ownerCapacity: { Anna: 40 } }],
+    accounts: [{ ...v2.accounts[0]!, profile, custom: { cf_1: 5000, cf_2: '直销' } }],
+    contacts: [...v2.contacts, { ...contact, id: contactId }],
+    accountNotes: [{ ...note, id: noteId }],
+    visits: [{ ...visit, id: visitId }],
+    gridViews: [{ ...view, id: viewId }],
   };
 }
 
 const VERSIONS: SchemaVersion[] = [
   { version: 1, stores: SCHEMA_V1, write: writeV1 },
   { version: 2, stores: SCHEMA_V2, write: writeV2 },
+  { version: 3, stores: SCHEMA_V3, write: writeV3 },
 ];
 
 async function readAll(db: KeyplanDB): Promise<Contents> {
@@ -427,6 +529,9 @@ async function readAll(db: KeyplanDB): Promise<Contents> {
     meta: await db.meta.toArray(),
     accountSnapshots: await db.accountSnapshots.toArray(),
     mappings: await db.mappings.toArray(),
+    accountNotes: await db.accountNotes.toArray(),
+    visits: await db.visits.toArray(),
+    gridViews: await db.gridViews.toArray(),
   };
 }
 

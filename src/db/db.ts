@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { normalizeAccountKey } from '../domain/normalize';
 import type {
+  AccountNoteRow,
+  GridViewRow,
+  VisitRow,
   AccountRow,
   AccountSnapshotRow,
   MappingRow,
@@ -47,6 +50,18 @@ export const SCHEMA_V2 = {
   mappings: '[workspaceId+signature], workspaceId',
 } as const;
 
+/**
+ * v3 (accounts as a spreadsheet, account profiles): needs/complaints, visits and saved grid views
+ * get tables; contacts gain buying role, influence, attitude, reports-to and last contact (filled
+ * with "not set" on upgrade). Workspaces and accounts gain optional fields only.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  accountNotes: '++id, workspaceId, accountId',
+  visits: '++id, workspaceId, accountId',
+  gridViews: '++id, workspaceId',
+} as const;
+
 export class KeyplanDB extends Dexie {
   workspaces!: EntityTable<WorkspaceRow, 'id'>;
   imports!: EntityTable<ImportRow, 'id'>;
@@ -58,6 +73,9 @@ export class KeyplanDB extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   accountSnapshots!: EntityTable<AccountSnapshotRow, 'id'>;
   mappings!: Table<MappingRow, [number, string]>;
+  accountNotes!: EntityTable<AccountNoteRow, 'id'>;
+  visits!: EntityTable<VisitRow, 'id'>;
+  gridViews!: EntityTable<GridViewRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -84,6 +102,20 @@ export class KeyplanDB extends Dexie {
           .toCollection()
           .modify((row: Partial<ContactRow>) => {
             row.importId = null;
+          });
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        await tx
+          .table('contacts')
+          .toCollection()
+          .modify((row: ContactRow) => {
+            row.buyingRole ??= '';
+            row.influence ??= null;
+            row.attitude ??= '';
+            row.reportsToId ??= null;
+            row.lastContact ??= '';
           });
       });
   }

@@ -1,5 +1,11 @@
 import { KeyplanDB } from './db';
 import { accountsRepo } from './accounts';
+import { accountLogRepo } from './accountLog';
+import { accountOrdersRepo } from './accountOrders';
+import { accountProfileRepo } from './accountProfile';
+import { contactsRepo } from './contacts';
+import { customFieldsRepo } from './customFields';
+import { gridViewsRepo } from './gridViews';
 import { demoRepo } from './demo';
 import { importsRepo } from './imports';
 import { ordersRepo } from './orders';
@@ -10,10 +16,16 @@ export function createRepos(db: KeyplanDB) {
   return {
     workspaces: workspacesRepo(db),
     accounts: accountsRepo(db),
+    customFields: customFieldsRepo(db),
+    gridViews: gridViewsRepo(db),
     orders: ordersRepo(db),
     imports: importsRepo(db),
     plans: plansRepo(db),
     demo: demoRepo(db),
+    contacts: contactsRepo(db),
+    accountLog: accountLogRepo(db),
+    accountProfile: accountProfileRepo(db),
+    accountOrders: accountOrdersRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -1,6 +1,9 @@
 // Row types stored in IndexedDB. Kept apart from db.ts so workers and tests can import them cheaply.
 import type { AnalysisSettings } from '../domain/analysisSettings';
 import type {
+  CustomFieldDef,
+  CustomFieldType,
+  CustomValue,
   ActionStatus,
   IsoDate,
   MeasureId,
@@ -11,7 +14,12 @@ import type {
 
 export type { PlanSections };
 
-export type CustomValue = string | number | boolean | null;
+// v3: the user's own account fields (definitions on the workspace, values on accounts).
+export type { CustomFieldDef, CustomFieldType, CustomValue };
+
+// v3: service tiers (seeds 002); the shape is the domain's.
+export type { ReviewCadence, TierDef } from '../domain/tiers';
+import type { TierDef } from '../domain/tiers';
 
 export interface WorkspaceRow {
   id?: number;
@@ -29,6 +37,12 @@ export interface WorkspaceRow {
    * `settingsFrom`, which fills the rest from the defaults.
    */
   analysis?: Partial<AnalysisSettings>;
+  /** v3: the user's own account columns, in display order. */
+  customFields?: CustomFieldDef[];
+  /** v3: tier definitions; absent = the defaults (domain/tiers). */
+  tiers?: TierDef[];
+  /** v3: visits per year each owner (KA manager) can make, for the capacity summary. */
+  ownerCapacity?: Record<string, number>;
 }
 
 /** Field id → column index (null = not in the file). Field ids per kind live in io/fields. */
@@ -115,7 +129,22 @@ export interface AccountRow {
   estimatedSpendMinor?: MinorUnits | null;
   /** Import that created this account; null when made by hand or by the demo. */
   createdByImportId: number | null;
+  /** v3: the company profile (seeds: a full picture of each key account). */
+  profile?: AccountProfile;
 }
+
+export interface AccountProfile {
+  strategy: string;
+  size: string;
+  products: string;
+  organisation: string;
+  website: string;
+}
+
+export type ContactLine = 'business' | 'technical' | 'management';
+export type BuyingRole =
+  'decision_maker' | 'influencer' | 'user' | 'gatekeeper' | 'champion' | 'executive_sponsor';
+export type Attitude = 'supporter' | 'neutral' | 'opponent';
 
 export interface ContactRow {
   id?: number;
@@ -123,13 +152,57 @@ export interface ContactRow {
   accountId: number;
   name: string;
   title: string;
-  line: 'business' | 'technical' | 'management' | '';
+  line: ContactLine | '';
+  /** The seeds' node person (节点人物): the contact who carries the relationship. */
   isNode: boolean;
   department?: string;
   phone?: string;
   email?: string;
   /** v2: the import that created this contact (null when typed in). */
   importId?: number | null;
+  /** v3 fields; older rows read as ''/null through the upgrade. */
+  buyingRole?: BuyingRole | '';
+  /** 1–5, null = not judged. */
+  influence?: number | null;
+  attitude?: Attitude | '';
+  /** Another contact of the same account (org chart), null = top. */
+  reportsToId?: number | null;
+  lastContact?: IsoDate | '';
+}
+
+/** v3: a need, a complaint or a suggestion heard from the account. */
+export interface AccountNoteRow {
+  id?: number;
+  workspaceId: number;
+  accountId: number;
+  kind: 'need' | 'complaint' | 'suggestion';
+  date: IsoDate;
+  text: string;
+  status: 'open' | 'resolved';
+}
+
+/** v3: a visit to the account. */
+export interface VisitRow {
+  id?: number;
+  workspaceId: number;
+  accountId: number;
+  date: IsoDate;
+  /** Our visitor's name. */
+  visitor: string;
+  level: 'rep' | 'manager' | 'executive';
+  purpose: string;
+  outcome: string;
+}
+
+/** v3: a saved view of the accounts grid (columns, sort, filters), per workspace. */
+export interface GridViewRow {
+  id?: number;
+  workspaceId: number;
+  name: string;
+  /** AG Grid column state (order, width, hidden, pinned, sort), stored as the grid gives it. */
+  columnState: unknown[];
+  filterModel: Record<string, unknown>;
+  quickFilter: string;
 }
 
 /** v2: an account as it was before an import updated it, so undo can put it back. */

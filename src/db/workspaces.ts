@@ -6,7 +6,9 @@ const CURRENT_KEY = 'currentWorkspaceId';
 export type WorkspaceSettings = Pick<
   WorkspaceRow,
   'name' | 'currency' | 'locale' | 'fiscalYearStartMonth'
-> & { analysis?: WorkspaceRow['analysis'] };
+> & { analysis?: WorkspaceRow['analysis'] } & Partial<
+    Pick<WorkspaceRow, 'tiers' | 'ownerCapacity'>
+  >;
 
 export function workspacesRepo(db: KeyplanDB) {
   return {

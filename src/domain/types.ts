@@ -107,3 +107,17 @@ export interface PlanSections {
   competitors: string;
   goals: string;
 }
+
+/** A value of one of the user's own account fields. */
+export type CustomValue = string | number | boolean | null;
+
+/** A column the user adds to the accounts grid. Values live in the account's `custom[id]`. */
+export type CustomFieldType = 'text' | 'number' | 'date' | 'choice' | 'yesno';
+export interface CustomFieldDef {
+  /** Stable: renaming a field keeps its id, so values and saved views keep working. */
+  id: string;
+  name: string;
+  type: CustomFieldType;
+  /** For 'choice': the allowed values, in order. */
+  choices?: string[];
+}
