@@ -1,5 +1,12 @@
 // English catalog: the source of every message key. Other catalogs must define the same keys.
+import { gridEn } from './parts/grid';
+import { profileEn } from './parts/profile';
+import { tiersEn } from './parts/tiers';
+
 export const en = {
+  ...gridEn,
+  ...profileEn,
+  ...tiersEn,
   'app.name': 'Keyplan',
   'app.tagline': 'Key-account planning',
   'nav.main': 'Main',

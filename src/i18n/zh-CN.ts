@@ -1,7 +1,13 @@
 import type { MessageKey } from './en';
+import { gridZhCN } from './parts/grid';
+import { profileZhCN } from './parts/profile';
+import { tiersZhCN } from './parts/tiers';
 
 // 简体中文. Domain words follow the seed texts (大客户、RFM、帕累托法则、大客户年度发展计划).
 export const zhCN: Record<MessageKey, string> = {
+  ...gridZhCN,
+  ...profileZhCN,
+  ...tiersZhCN,
   'app.name': 'Keyplan',
   'app.tagline': '大客户规划',
   'nav.main': '主导航',

@@ -11,6 +11,7 @@ export type Route =
   | { page: 'welcome' }
   | { page: 'import' }
   | { page: 'accounts'; filter: AccountFilter }
+  | { page: 'account'; accountId: number }
   | { page: 'analysis' }
   | { page: 'plans' }
   | { page: 'plan'; planId: number }
@@ -41,12 +42,22 @@ export function accountsHref(filter: AccountFilter): string {
   return query ? `#/accounts?${query}` : '#/accounts';
 }
 
+/** The profile page of one account. */
+export function accountHref(accountId: number): string {
+  return `#/accounts/${accountId}`;
+}
+
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   switch (parts[0]) {
-    case 'accounts':
-      return { page: 'accounts', filter: parseAccountFilter(query) };
+    case 'accounts': {
+      // `#/accounts/<id>`: one account's profile; anything else under accounts is the grid.
+      const id = parts[1] !== undefined && /^\d+$/.test(parts[1]) ? Number(parts[1]) : 0;
+      return Number.isSafeInteger(id) && id > 0
+        ? { page: 'account', accountId: id }
+        : { page: 'accounts', filter: parseAccountFilter(query) };
+    }
     case 'import':
     case 'analysis':
     case 'settings':

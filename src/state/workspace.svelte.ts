@@ -93,6 +93,12 @@ class WorkspaceState {
     }
   }
 
+  /** Reads the workspace row again after a repository changed it (e.g. custom fields). */
+  async reload(): Promise<void> {
+    const id = this.id;
+    if (id !== null) this.current = (await repos.workspaces.get(id)) ?? null;
+  }
+
   async update(patch: Partial<WorkspaceSettings>): Promise<void> {
     const id = this.id;
     if (id === null) return;

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { repos } from '../db';
-import type { AccountRow } from '../db/schema';
+import type { AccountRow, CustomFieldDef, CustomValue } from '../db/schema';
+import { customValues, fieldsWithImported } from '../domain/cellValues';
 import { settingsFrom, type AnalysisSettings } from '../domain/analysisSettings';
 import { fromDayNumber } from '../domain/date';
 import {
@@ -28,6 +29,9 @@ export interface AccountView {
   owner: string;
   tier: string;
   isKeyAccount: boolean;
+  notes: string;
+  /** The user's own fields, by field id. */
+  custom: Record<string, CustomValue>;
   /** In the analysis window. */
   orders: number;
   revenueMinor: number;
@@ -51,6 +55,7 @@ const ABC: readonly AbcClass[] = ['A', 'B', 'C'];
 export function buildAccountViews(
   accounts: readonly AccountRow[],
   report: AnalysisReport | null,
+  customFields: readonly CustomFieldDef[] = [],
 ): AccountView[] {
   const index = report ? reportIndex(report) : null;
   return accounts.map((a) => {
@@ -66,6 +71,8 @@ export function buildAccountViews(
       owner: a.owner,
       tier: a.tier,
       isKeyAccount: a.isKeyAccount,
+      notes: a.notes,
+      custom: customValues(customFields, a.custom),
       estimatedSpendMinor,
     };
     if (!report || i === undefined) {
@@ -127,6 +134,8 @@ export class WorkspaceData {
   error = $state<string | null>(null);
   readonly settings: AnalysisSettings;
   readonly views: AccountView[];
+  /** The user's own fields, and columns an accounts import kept that have no field yet. */
+  readonly customFields: CustomFieldDef[];
 
   constructor(workspaceId: () => number | null) {
     this.accounts = new LiveQuery(
@@ -182,7 +191,13 @@ export class WorkspaceData {
         stale = true;
       };
     });
-    this.views = $derived(buildAccountViews(this.accounts.current, this.report));
+    this.customFields = $derived(
+      fieldsWithImported(
+        workspace.current?.customFields ?? [],
+        this.accounts.current.flatMap((a) => Object.keys(a.custom)),
+      ),
+    );
+    this.views = $derived(buildAccountViews(this.accounts.current, this.report, this.customFields));
   }
 
   /** The data key of the current report's data, for follow-up requests (a selection's trend). */

@@ -1,16 +1,14 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { CustomFieldDef } from '../../db/schema';
 import type { AccountView } from '../../state/workspaceData.svelte';
 import type { MessageKey } from '../../i18n/i18n.svelte';
+import { customFieldKind, type CellKind } from '../../domain/cellValues';
+import { CUSTOM_PREFIX } from './pastePlan';
 
 export const TIER_IDS = ['', 'strategic', 'key', 'growth', 'maintain'] as const;
 
-/** Grid columns users may type into; the rest are computed from orders. */
-export const EDITABLE_FIELDS = ['isKeyAccount', 'tier', 'owner', 'estimatedSpendMinor'] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
-
-export function isEditableField(field: string | undefined): field is EditableField {
-  return (EDITABLE_FIELDS as readonly string[]).includes(field ?? '');
-}
+/** The link column that opens an account's profile; not data, so paste and export skip it. */
+export const PROFILE_COLUMN = 'profile';
 
 interface Formatters {
   t: (key: MessageKey) => string;
@@ -22,7 +20,19 @@ interface Formatters {
   segment: (id: string) => string;
   /** Fraction digits of the workspace currency: edits are typed in major units. */
   digits: number;
+  /** Tier ids offered in the tier column ('' = none) and their names. */
+  tiers?: readonly { id: string; name: string }[];
+  customFields?: readonly CustomFieldDef[];
+  profileLabel?: string;
+  /** The tier suggested from ABC class and segment (seeds 002); shown apart from the chosen one. */
+  suggestTier?: (row: AccountView) => string | null;
 }
+
+/**
+ * What each column accepts when typed, pasted, cleared or filled (null = computed, read-only),
+ * by column id. Built beside the column definitions so the two never disagree.
+ */
+export type ColumnKinds = ReadonlyMap<string, CellKind | null>;
 
 const DAYS_PER_YEAR = 365.25;
 
@@ -30,9 +40,38 @@ export function tierLabel(tier: string, tDynamic: (key: string) => string): stri
   return tier ? tDynamic(`tier.${tier}`) : '';
 }
 
+export function columnKinds(f: Pick<Formatters, 'digits' | 'tiers' | 'customFields'>): ColumnKinds {
+  const tiers = f.tiers ?? TIER_IDS.map((id) => ({ id, name: id }));
+  const kinds = new Map<string, CellKind | null>([
+    ['name', { kind: 'text', required: true }],
+    ['industry', { kind: 'text' }],
+    ['region', { kind: 'text' }],
+    ['owner', { kind: 'text' }],
+    ['notes', { kind: 'text' }],
+    ['isKeyAccount', { kind: 'yesno' }],
+    ['estimatedSpendMinor', { kind: 'money', digits: f.digits }],
+    [
+      'tier',
+      {
+        kind: 'choice',
+        values: ['', ...tiers.map((t) => t.id).filter((id) => id !== '')],
+        labels: Object.fromEntries(tiers.map((t) => [t.id, t.name])),
+      },
+    ],
+  ]);
+  for (const def of f.customFields ?? []) kinds.set(CUSTOM_PREFIX + def.id, customFieldKind(def));
+  return kinds;
+}
+
+/** Column ids a user may type into. */
+export function isEditableColumn(kinds: ColumnKinds, colId: string | undefined): boolean {
+  return colId !== undefined && (kinds.get(colId) ?? null) !== null;
+}
+
 export function accountColumns(f: Formatters): ColDef<AccountView>[] {
-  const computed = { editable: false, cellClass: 'cell-computed' };
+  const computed = { editable: false, cellClass: 'cell-computed', headerClass: 'header-computed' };
   const editable = { editable: true, cellClass: 'cell-editable', headerClass: 'header-editable' };
+  const tiers = f.tiers ?? TIER_IDS.map((id) => ({ id, name: tierLabel(id, f.tDynamic) }));
   const score = (field: 'r' | 'f' | 'm', title: MessageKey): ColDef<AccountView> => ({
     ...computed,
     field,
@@ -43,12 +82,34 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
   });
   return [
     {
-      ...computed,
+      ...editable,
       field: 'name',
       headerName: f.t('col.name'),
       pinned: 'left',
       minWidth: 240,
       flex: 2,
+    },
+    {
+      colId: PROFILE_COLUMN,
+      headerName: '',
+      pinned: 'left',
+      width: 56,
+      editable: false,
+      sortable: false,
+      filter: false,
+      resizable: false,
+      suppressHeaderMenuButton: true,
+      cellClass: 'cell-link',
+      // A real link (keyboard, middle-click, screen readers); text only, never HTML.
+      cellRenderer: (p: { data?: AccountView }) => {
+        const a = document.createElement('a');
+        a.href = `#/accounts/${p.data?.id ?? ''}`;
+        a.textContent = '↗';
+        a.title = f.profileLabel ?? '';
+        a.setAttribute('aria-label', `${f.profileLabel ?? ''} ${p.data?.name ?? ''}`);
+        a.dataset.testid = 'open-profile';
+        return a;
+      },
     },
     {
       ...computed,
@@ -61,7 +122,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       ...computed,
       field: 'revenueMinor',
       headerName: f.t('col.revenue'),
-      width: 150,
+      width: 175,
       type: 'numericColumn',
       sort: 'desc',
       valueFormatter: (p: ValueFormatterParams<AccountView, number>) => f.money(p.value ?? 0),
@@ -172,11 +233,82 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       headerName: f.t('col.tier'),
       width: 140,
       cellEditor: 'agSelectCellEditor',
-      cellEditorParams: { values: [...TIER_IDS] },
-      refData: Object.fromEntries(TIER_IDS.map((id) => [id, tierLabel(id, f.tDynamic)])),
+      cellEditorParams: { values: ['', ...tiers.map((t) => t.id).filter((id) => id !== '')] },
+      refData: Object.fromEntries([['', ''], ...tiers.map((t) => [t.id, t.name])]),
     },
+    ...(f.suggestTier
+      ? [
+          {
+            ...computed,
+            colId: 'suggestedTier',
+            headerName: f.t('col.suggestedTier'),
+            headerTooltip: f.t('col.suggestedTierTitle'),
+            width: 140,
+            valueGetter: (p: { data?: AccountView }) =>
+              p.data ? (f.suggestTier?.(p.data) ?? '') : '',
+            refData: Object.fromEntries([['', ''], ...tiers.map((t) => [t.id, t.name])]),
+            cellClassRules: {
+              'cell-differs': (p: { data?: AccountView; value?: string }) =>
+                !!p.data && !!p.value && p.data.tier !== '' && p.data.tier !== p.value,
+            },
+          } satisfies ColDef<AccountView>,
+        ]
+      : []),
     { ...editable, field: 'owner', headerName: f.t('col.owner'), width: 150 },
-    { ...computed, field: 'industry', headerName: f.t('col.industry'), width: 150 },
-    { ...computed, field: 'region', headerName: f.t('col.region'), width: 110 },
+    { ...editable, field: 'industry', headerName: f.t('col.industry'), width: 150 },
+    { ...editable, field: 'region', headerName: f.t('col.region'), width: 110 },
+    ...(f.customFields ?? []).map((def) => customColumn(def, editable, f)),
+    {
+      ...editable,
+      field: 'notes',
+      headerName: f.t('col.notes'),
+      width: 240,
+      cellEditor: 'agLargeTextCellEditor',
+      cellEditorPopup: true,
+    },
   ];
+}
+
+function customColumn(
+  def: CustomFieldDef,
+  editable: Partial<ColDef<AccountView>>,
+  f: Formatters,
+): ColDef<AccountView> {
+  const base: ColDef<AccountView> = {
+    ...editable,
+    colId: CUSTOM_PREFIX + def.id,
+    headerName: def.name,
+    headerTooltip: def.name,
+    width: 140,
+    valueGetter: (p) => p.data?.custom[def.id] ?? null,
+  };
+  switch (def.type) {
+    case 'number':
+      return {
+        ...base,
+        type: 'numericColumn',
+        cellDataType: 'number',
+        cellEditor: 'agNumberCellEditor',
+        valueFormatter: (p: ValueFormatterParams<AccountView, number | null>) =>
+          typeof p.value === 'number' ? f.number(p.value) : '',
+      };
+    case 'date':
+      return {
+        ...base,
+        cellDataType: false,
+        valueFormatter: (p: ValueFormatterParams<AccountView, string | null>) =>
+          p.value ? f.date(p.value) : '',
+      };
+    case 'choice':
+      return {
+        ...base,
+        cellDataType: false,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: ['', ...(def.choices ?? [])] },
+      };
+    case 'yesno':
+      return { ...base, cellDataType: 'boolean', width: 110 };
+    default:
+      return { ...base, cellDataType: false };
+  }
 }

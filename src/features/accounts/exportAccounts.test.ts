@@ -1,5 +1,6 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { accountsCsv } from './exportAccounts';
+import { viewCsv, type ExportColumn } from './exportAccounts';
 import type { AccountView } from '../../state/workspaceData.svelte';
 
 const base: AccountView = {
@@ -7,18 +8,20 @@ const base: AccountView = {
   key: 'k1',
   name: '=HYPERLINK("x")',
   industry: '',
-  region: '',
+  region: 'East',
   owner: '',
-  tier: '',
-  isKeyAccount: false,
+  tier: 'key',
+  isKeyAccount: true,
+  notes: 'a, "b"\nc',
+  custom: { cf_1: 5, cf_2: true, cf_3: '-1+1' },
   orders: 2,
   revenueMinor: -12_345,
   lastOrderDate: '2026-01-31',
   r: 1,
   f: 2,
   m: 3,
-  segment: null,
-  abc: null,
+  segment: 'champions',
+  abc: 'A',
   growth: -0.25,
   churnRisk: false,
   relationshipDays: 400,
@@ -26,25 +29,52 @@ const base: AccountView = {
   estimatedSpendMinor: 1_000_000,
   shareOfWallet: 0.123456,
 };
+const names = { segment: (id: string) => `S:${id}`, tier: (id: string) => `T:${id}` };
+const columns = (ids: string[]): ExportColumn[] => ids.map((colId) => ({ colId, header: colId }));
 
-describe('accountsCsv', () => {
-  it('writes negative figures as numbers and neutralises text formulas', () => {
-    const csv = accountsCsv([base], 2);
-    const row = csv.split('\r\n')[1]!.split(',');
-    expect(row[0]).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(row[2]).toBe('-123.45');
-    expect(row[9]).toBe('-0.2500');
-    expect(row[11]).toBe('-5.00');
-    expect(row[12]).toBe('10000.00');
-    expect(row[13]).toBe('0.1235');
+describe('viewCsv', () => {
+  it('writes the visible columns in order, figures as exact decimals, text neutralised', () => {
+    const csv = viewCsv(
+      [base],
+      columns([
+        'name',
+        'revenueMinor',
+        'growth',
+        'clvMinor',
+        'estimatedSpendMinor',
+        'shareOfWallet',
+        'segment',
+        'tier',
+        'custom.cf_1',
+        'custom.cf_3',
+        'notes',
+      ]),
+      2,
+      names,
+    );
+    const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(rows[1]).toEqual([
+      `'=HYPERLINK("x")`,
+      '-123.45',
+      '-0.2500',
+      '-5.00',
+      '10000.00',
+      '0.1235',
+      'S:champions',
+      'T:key',
+      '5',
+      "'-1+1",
+      'a, "b"\nc',
+    ]);
   });
 
   it('leaves unknown figures empty', () => {
-    const csv = accountsCsv(
+    const csv = viewCsv(
       [{ ...base, growth: null, clvMinor: null, estimatedSpendMinor: null, shareOfWallet: null }],
+      columns(['growth', 'clvMinor', 'estimatedSpendMinor', 'shareOfWallet', 'custom.none']),
       2,
+      names,
     );
-    const row = csv.split('\r\n')[1]!.split(',');
-    expect([row[9], row[11], row[12], row[13]]).toEqual(['', '', '', '']);
+    expect(csv.split('\r\n')[1]).toBe(',,,,');
   });
 });
