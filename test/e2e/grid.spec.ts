@@ -175,8 +175,23 @@ test('add an account, delete it after confirming, undo brings it back', async ({
   await expect(page.getByTestId('accounts-count')).toHaveText('301 accounts');
 });
 
-test('a saved view keeps the filter and comes back after a reload', async ({ page }) => {
+test('a saved view keeps hidden and pinned columns and the filter, after a reload', async ({
+  page,
+}) => {
   const app = await openGrid(page);
+  await page.getByTestId('columns-button').click();
+  const growth = page.getByTestId('column-choice').filter({ hasText: 'Growth' });
+  await growth.getByRole('checkbox').uncheck();
+  await page
+    .getByTestId('column-choice')
+    .filter({ hasText: 'KA manager' })
+    .getByRole('combobox')
+    .selectOption('right');
+  await page.getByTestId('columns-button').click();
+  await expect(page.locator('.ag-header-cell[col-id="growth"]')).toHaveCount(0);
+  await expect(page.locator('[class*="pinned-right"] .ag-header-cell[col-id="owner"]')).toHaveCount(
+    1,
+  );
   await page.getByTestId('accounts-search').fill('East');
   const shown = await app.gridRows().count();
   await page.getByTestId('view-save').click();
@@ -184,9 +199,42 @@ test('a saved view keeps the filter and comes back after a reload', async ({ pag
   await page.getByTestId('view-save-confirm').click();
   await page.getByTestId('view-select').selectOption({ label: 'All columns (default view)' });
   await expect(page.getByTestId('accounts-search')).toHaveValue('');
+  await expect(page.locator('.ag-header-cell[col-id="growth"]')).toHaveCount(1);
   await page.reload();
   await expect(cell(app, 0, 'segment')).not.toBeEmpty();
   await page.getByTestId('view-select').selectOption({ label: 'Region East' });
   await expect(page.getByTestId('accounts-search')).toHaveValue('East');
   await expect.poll(() => app.gridRows().count()).toBe(shown);
+  await expect(page.locator('.ag-header-cell[col-id="growth"]')).toHaveCount(0);
+  await expect(page.locator('[class*="pinned-right"] .ag-header-cell[col-id="owner"]')).toHaveCount(
+    1,
+  );
+  await page.screenshot({ path: `${SHOTS}/grid-saved-view.png` });
+});
+
+test('keyboard: Delete clears a cell, Ctrl+D fills down, Ctrl+Z takes both back', async ({
+  page,
+}) => {
+  const app = await openGrid(page);
+  const [region0, region1] = [
+    await cell(app, 0, 'region').innerText(),
+    await cell(app, 1, 'region').innerText(),
+  ];
+  await cell(app, 0, 'region').click();
+  await page.keyboard.press('Delete');
+  await expect(cell(app, 0, 'region')).toHaveText('');
+  await cell(app, 2, 'owner').click();
+  const owner1 = await cell(app, 1, 'owner').innerText();
+  await page.keyboard.press('Control+D');
+  await expect(cell(app, 2, 'owner')).toHaveText(owner1);
+  // A computed cell cannot be cleared.
+  await cell(app, 1, 'orders').click();
+  const orders = await cell(app, 1, 'orders').innerText();
+  await page.keyboard.press('Delete');
+  await expect(cell(app, 1, 'orders')).toHaveText(orders);
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+  await expect(cell(app, 0, 'region')).toHaveText(region0);
+  await expect(cell(app, 1, 'region')).toHaveText(region1);
+  await expect(cell(app, 2, 'owner')).not.toHaveText(owner1);
 });

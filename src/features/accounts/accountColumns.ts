@@ -115,7 +115,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       ...computed,
       field: 'orders',
       headerName: f.t('col.orders'),
-      width: 100,
+      width: 110,
       type: 'numericColumn',
     },
     {
