@@ -232,6 +232,47 @@ describe('accountsRepo: changes that undo can take back', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('merge fills what the kept account lacks; unmerge takes back only what nobody changed since', async () => {
+    const { a, b } = await seed();
+    await db.accounts.update(a, {
+      notes: 'Pays late',
+      industry: 'Retail',
+      owner: 'Li',
+      estimatedSpendMinor: 900,
+      profile: { strategy: 'Grow', size: '', products: '', organisation: '', website: 'a.cn' },
+    });
+    await db.accounts.update(b, {
+      owner: 'Wang',
+      profile: { strategy: '', size: 'Big', products: '', organisation: '', website: '' },
+    });
+    const record = await accounts.merge(a, b, (name) => `合并自：${name}`);
+    const kept = (await db.accounts.get(b))!;
+    expect(kept.notes).toBe('合并自：A\nPays late');
+    expect([kept.industry, kept.owner, kept.estimatedSpendMinor]).toEqual(['Retail', 'Wang', 900]);
+    expect(kept.profile).toEqual({
+      strategy: 'Grow',
+      size: 'Big',
+      products: '',
+      organisation: '',
+      website: 'a.cn',
+    });
+    // Edited after the merge: stays as the user left it when the merge is undone.
+    await db.accounts.update(b, { industry: 'Wholesale' });
+    await accounts.unmerge(record);
+    const back = (await db.accounts.get(b))!;
+    expect(back.industry).toBe('Wholesale');
+    expect([back.notes, back.estimatedSpendMinor, back.owner]).toEqual(['', null, 'Wang']);
+    expect((await db.accounts.get(a))!.notes).toBe('Pays late');
+  });
+
+  it('restore refuses to bring back an account whose customer exists again', async () => {
+    const { a } = await seed();
+    const deleted = await accounts.removeWithDependents([a]);
+    await addAccount(1, 'a');
+    await expect(accounts.restore(deleted)).rejects.toMatchObject({ code: 'key_taken' });
+    expect(await db.orders.count()).toBe(1);
+  });
+
   it('merge into itself is refused', async () => {
     const { a } = await seed();
     await expect(accounts.merge(a, a)).rejects.toThrow();

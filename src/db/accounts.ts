@@ -1,4 +1,5 @@
 import { assignedId, bumpDataVersion, updateExisting, type KeyplanDB } from './db';
+import { DataError } from './errors';
 import type {
   AccountNoteRow,
   AccountRow,
@@ -30,7 +31,10 @@ export interface DeletedAccounts {
 /** What a merge changed, so undo can take it apart again. */
 export interface MergeRecord {
   from: AccountRow;
-  intoBefore: AccountRow;
+  intoId: number;
+  /** The kept account's fields the merge changed: their values before and after. */
+  intoBefore: Partial<AccountRow>;
+  intoAfter: Partial<AccountRow>;
   orderIds: number[];
   contactIds: number[];
   planIds: number[];
@@ -69,14 +73,20 @@ export function accountsRepo(db: KeyplanDB) {
      * to `intoId` and `fromId` goes; its name is noted on the kept account. Refused when both have
      * a plan for the same year (the user decides which plan stays). Returns what undo needs.
      */
-    async merge(fromId: number, intoId: number): Promise<MergeRecord> {
-      if (fromId === intoId) throw new Error('An account cannot be merged into itself');
+    async merge(
+      fromId: number,
+      intoId: number,
+      note: (fromName: string) => string = (name) => `Merged from: ${name}`,
+    ): Promise<MergeRecord> {
+      if (fromId === intoId)
+        throw new DataError('merge_self', {}, 'An account cannot be merged into itself');
       return db.transaction(
         'rw',
         [db.accounts, db.orders, db.contacts, db.plans, db.accountNotes, db.visits, db.meta],
         async () => {
           const [from, into] = await db.accounts.bulkGet([fromId, intoId]);
-          if (!from || !into) throw new Error('Account to merge does not exist');
+          if (!from || !into)
+            throw new DataError('merge_missing', {}, 'Account to merge does not exist');
           const fromPlans = await db.plans
             .where('workspaceId')
             .equals(from.workspaceId)
@@ -84,7 +94,11 @@ export function accountsRepo(db: KeyplanDB) {
             .toArray();
           for (const plan of fromPlans) {
             if (await db.plans.where('[accountId+year]').equals([intoId, plan.year]).count()) {
-              throw new Error(`Both accounts have a plan for ${plan.year}`);
+              throw new DataError(
+                'merge_plan_conflict',
+                { year: plan.year },
+                `Both accounts have a plan for ${plan.year}`,
+              );
             }
           }
           const orders = db.orders
@@ -109,18 +123,18 @@ export function accountsRepo(db: KeyplanDB) {
           await db.visits.where('accountId').equals(fromId).modify({ accountId: intoId });
           for (const plan of fromPlans)
             await db.plans.update(plan.id as number, { accountId: intoId });
-          const note = `Merged from: ${from.name}`;
-          await db.accounts.update(intoId, {
-            notes: into.notes ? `${into.notes}\n${note}` : note,
-            isKeyAccount: into.isKeyAccount || from.isKeyAccount,
-            // Values the kept account lacks are taken from the merged one.
-            custom: { ...from.custom, ...into.custom },
-          });
+          const intoAfter = mergedFields(into, from, note(from.name));
+          const intoBefore = Object.fromEntries(
+            Object.keys(intoAfter).map((k) => [k, into[k as keyof AccountRow] ?? null]),
+          ) as Partial<AccountRow>;
+          await db.accounts.update(intoId, intoAfter);
           await db.accounts.delete(fromId);
           await bumpDataVersion(db);
           return {
             from,
-            intoBefore: into,
+            intoId,
+            intoBefore,
+            intoAfter,
             orderIds,
             contactIds,
             planIds: fromPlans.map((p) => p.id as number),
@@ -137,9 +151,20 @@ export function accountsRepo(db: KeyplanDB) {
         'rw',
         [db.accounts, db.orders, db.contacts, db.plans, db.accountNotes, db.visits, db.meta],
         async () => {
-          if (await db.accounts.get(fromId)) throw new Error('The merged account exists again');
-          await db.accounts.put(record.from);
-          await db.accounts.put(record.intoBefore);
+          await refuseTakenKeys(db, [record.from]);
+          await db.accounts.add(record.from);
+          // Only what the merge changed goes back, and only where nobody changed it since.
+          const into = await db.accounts.get(record.intoId);
+          if (into) {
+            const back: Partial<AccountRow> = {};
+            for (const [k, after] of Object.entries(record.intoAfter)) {
+              const key = k as keyof AccountRow;
+              if (JSON.stringify(into[key] ?? null) === JSON.stringify(after ?? null)) {
+                (back as Record<string, unknown>)[key] = record.intoBefore[key] ?? null;
+              }
+            }
+            await db.accounts.update(record.intoId, back);
+          }
           const back = { accountId: fromId };
           await db.orders.where(':id').anyOf(record.orderIds).modify(back);
           await db.contacts.where(':id').anyOf(record.contactIds).modify(back);
@@ -250,6 +275,8 @@ export function accountsRepo(db: KeyplanDB) {
         db.meta,
       ];
       await db.transaction('rw', tables, async () => {
+        // An import may have brought the same customer back meanwhile: never two of one.
+        await refuseTakenKeys(db, deleted.accounts);
         await db.accounts.bulkAdd(deleted.accounts);
         await db.orders.bulkAdd(deleted.orders);
         await db.contacts.bulkAdd(deleted.contacts);
@@ -271,7 +298,8 @@ export function accountsRepo(db: KeyplanDB) {
         const next: AccountRow[] = [];
         patches.forEach(({ id, patch }, i) => {
           const current = stored[i];
-          if (!current) throw new Error(`Account ${id} does not exist`);
+          if (!current)
+            throw new DataError('account_missing', { id }, `Account ${id} does not exist`);
           const { custom, ...fields } = patch;
           const old: AccountPatch['patch'] = {};
           for (const key of Object.keys(fields) as (keyof EditableAccountFields)[]) {
@@ -293,4 +321,58 @@ export function accountsRepo(db: KeyplanDB) {
       await updateExisting(db.accounts, id, patch, 'Account');
     },
   };
+}
+
+/**
+ * The kept account after a merge: its own values win; what it lacks (industry, region, owner,
+ * tier, spend, profile fields, custom values) comes from the merged account; both notes are kept,
+ * with a line saying where the rest came from. Only the fields that change are returned.
+ */
+export function mergedFields(
+  into: AccountRow,
+  from: AccountRow,
+  note: string,
+): Partial<AccountRow> {
+  const out: Partial<AccountRow> = {
+    notes: [into.notes, note, from.notes].filter((n) => n.trim() !== '').join('\n'),
+    isKeyAccount: into.isKeyAccount || from.isKeyAccount,
+    custom: { ...from.custom, ...into.custom },
+  };
+  for (const key of ['industry', 'region', 'owner', 'tier'] as const) {
+    if (into[key].trim() === '' && from[key].trim() !== '') out[key] = from[key];
+  }
+  if ((into.estimatedSpendMinor ?? null) === null && (from.estimatedSpendMinor ?? null) !== null) {
+    out.estimatedSpendMinor = from.estimatedSpendMinor ?? null;
+  }
+  if (from.profile) {
+    const profile = { ...from.profile, ...into.profile };
+    for (const [k, v] of Object.entries(into.profile ?? {})) {
+      if (String(v).trim() === '')
+        profile[k as keyof typeof profile] = from.profile[k as keyof typeof profile];
+    }
+    out.profile = profile;
+  }
+  const changed: Partial<AccountRow> = {};
+  for (const [k, v] of Object.entries(out)) {
+    if (JSON.stringify(v ?? null) !== JSON.stringify(into[k as keyof AccountRow] ?? null)) {
+      (changed as Record<string, unknown>)[k] = v;
+    }
+  }
+  return changed;
+}
+
+async function refuseTakenKeys(db: KeyplanDB, accounts: readonly AccountRow[]): Promise<void> {
+  for (const a of accounts) {
+    const taken = await db.accounts
+      .where('[workspaceId+key]')
+      .equals([a.workspaceId, a.key])
+      .first();
+    if (taken && taken.id !== a.id) {
+      throw new DataError(
+        'key_taken',
+        { name: a.name },
+        `An account named ${a.name} exists already`,
+      );
+    }
+  }
 }

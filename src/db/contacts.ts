@@ -1,3 +1,4 @@
+import { DataError } from './errors';
 import { assignedId, updateExisting, type KeyplanDB } from './db';
 import type { ContactRow } from './schema';
 
@@ -50,7 +51,8 @@ export function contactsRepo(db: KeyplanDB) {
     reportsToId: number | null | undefined,
   ): Promise<void> {
     if (reportsToId === null || reportsToId === undefined) return;
-    if (reportsToId === contactId) throw new Error('A contact cannot report to itself');
+    if (reportsToId === contactId)
+      throw new DataError('reports_to_self', {}, 'A contact cannot report to itself');
     const seen = new Set<number>();
     let current: number | null | undefined = reportsToId;
     while (current !== null && current !== undefined && !seen.has(current)) {
@@ -58,12 +60,20 @@ export function contactsRepo(db: KeyplanDB) {
       const row: ContactRow | undefined = await db.contacts.get(current);
       if (!row || row.accountId !== accountId) {
         if (current === reportsToId) {
-          throw new Error(`Contact ${reportsToId} is not a contact of this account`);
+          throw new DataError(
+            'reports_to_other',
+            {},
+            `Contact ${reportsToId} is not a contact of this account`,
+          );
         }
         return;
       }
       if (contactId !== null && row.reportsToId === contactId) {
-        throw new Error('The reports-to chain would go round in a circle');
+        throw new DataError(
+          'reports_to_cycle',
+          {},
+          'The reports-to chain would go round in a circle',
+        );
       }
       current = row.reportsToId;
     }
@@ -80,7 +90,12 @@ export function contactsRepo(db: KeyplanDB) {
     async add(accountId: number, fields: ContactFields): Promise<number> {
       return db.transaction('rw', db.accounts, db.contacts, async () => {
         const account = await db.accounts.get(accountId);
-        if (!account) throw new Error(`Account ${accountId} does not exist`);
+        if (!account)
+          throw new DataError(
+            'account_missing',
+            { id: accountId },
+            `Account ${accountId} does not exist`,
+          );
         await checkReportsTo(accountId, null, fields.reportsToId);
         return assignedId(
           await db.contacts.add({
@@ -95,7 +110,7 @@ export function contactsRepo(db: KeyplanDB) {
     async update(id: number, patch: Partial<ContactFields>): Promise<void> {
       await db.transaction('rw', db.contacts, async () => {
         const row = await db.contacts.get(id);
-        if (!row) throw new Error(`Contact ${id} does not exist`);
+        if (!row) throw new DataError('contact_missing', { id }, `Contact ${id} does not exist`);
         if ('reportsToId' in patch) await checkReportsTo(row.accountId, id, patch.reportsToId);
         await updateExisting(db.contacts, id, patch, 'Contact');
       });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { accountsRepo } from './accounts';
 import { assignedId, DATA_VERSION_KEY, KeyplanDB } from './db';
 import {
+  customByFieldId,
   existingOrderNos,
   ImportWriter,
   recoverInterruptedImports,
@@ -1001,4 +1002,54 @@ describe('writer edge cases', () => {
       }
     }
   });
+});
+
+describe('customByFieldId', () => {
+  const defs = [
+    { id: 'cf_1', name: 'Credit limit', type: 'number' as const },
+    { id: 'Website', name: 'Web site', type: 'text' as const },
+  ];
+  it.each([
+    ['by name, any case', { 'CREDIT LIMIT ': '5' }, { cf_1: '5' }],
+    ['by id (a renamed imported field)', { Website: 'a.cn' }, { Website: 'a.cn' }],
+    ['by its new name', { 'Web site': 'b.cn' }, { Website: 'b.cn' }],
+    ['unknown header kept', { Channel: 'Direct' }, { Channel: 'Direct' }],
+  ])('%s', (_label, custom, expected) => {
+    expect(customByFieldId(defs, custom)).toEqual(expected);
+  });
+});
+
+describe('removeImport keeps accounts with needs or visits typed in', () => {
+  it.each(['accountNotes', 'visits'] as const)(
+    'an imported account with %s survives undo of its import',
+    async (table) => {
+      const writer = await ImportWriter.begin(db, WS, meta('orders'));
+      await writer.addOrders([order('fresh', 1)]);
+      await writer.finish({});
+      const account = await accountByKey(WS, 'fresh');
+      const row =
+        table === 'accountNotes'
+          ? {
+              workspaceId: WS,
+              accountId: account!.id!,
+              kind: 'need' as const,
+              date: '2026-01-01',
+              text: 'x',
+              status: 'open' as const,
+            }
+          : {
+              workspaceId: WS,
+              accountId: account!.id!,
+              date: '2026-01-01',
+              visitor: 'me',
+              level: 'rep' as const,
+              purpose: '',
+              outcome: '',
+            };
+      await (db[table] as unknown as { add(r: object): Promise<number> }).add(row);
+      await removeImport(db, writer.importId);
+      expect((await db.accounts.get(account!.id!))?.createdByImportId).toBeNull();
+      expect(await db[table].where('accountId').equals(account!.id!).count()).toBe(1);
+    },
+  );
 });

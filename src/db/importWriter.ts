@@ -4,7 +4,33 @@
 import { assignedId, bumpDataVersion, type KeyplanDB } from './db';
 import { blankAccount, toOrderRow, type NewOrder } from './rows';
 import Dexie from 'dexie';
-import type { AccountRow, AccountSnapshotRow, ContactRow, ImportRow } from './schema';
+import type {
+  AccountRow,
+  AccountSnapshotRow,
+  ContactRow,
+  CustomFieldDef,
+  CustomValue,
+  ImportRow,
+} from './schema';
+
+/**
+ * Kept columns of an accounts file are stored by field id: a column named like one of the user's
+ * fields (its name in any case, or its id) fills that field; any other column keeps its header
+ * as key and shows in the grid as a text field of that name.
+ */
+export function customByFieldId(
+  defs: readonly CustomFieldDef[],
+  custom: Readonly<Record<string, CustomValue>>,
+): Record<string, CustomValue> {
+  const out: Record<string, CustomValue> = {};
+  for (const [header, value] of Object.entries(custom)) {
+    const lower = header.trim().toLowerCase();
+    const def =
+      defs.find((d) => d.id === header) ?? defs.find((d) => d.name.trim().toLowerCase() === lower);
+    out[def ? def.id : header] = value;
+  }
+  return out;
+}
 
 /** An account row from a master-list import; only fields the file maps are set. */
 export interface AccountUpsert {
@@ -162,8 +188,10 @@ export class ImportWriter {
       'rw',
       db.accounts,
       db.accountSnapshots,
+      db.workspaces,
       async () => {
         const ensured = await this.ensureAccounts(rows);
+        const defs = (await db.workspaces.get(this.workspaceId))?.customFields ?? [];
         const ids = ensured.ids;
         const uniqueIds = [...new Set(rows.map((r) => ids.get(r.key) as number))];
         const stored = await db.accounts.bulkGet(uniqueIds);
@@ -185,7 +213,7 @@ export class ImportWriter {
             ...current,
             ...row.fields,
             name: row.name.trim() || current.name,
-            custom: { ...current.custom, ...row.custom },
+            custom: { ...current.custom, ...customByFieldId(defs, row.custom) },
           });
         }
         await db.accountSnapshots.bulkAdd(snapshots);
@@ -276,6 +304,8 @@ export async function removeImport(db: KeyplanDB, importId: number): Promise<voi
     db.contacts,
     db.accountSnapshots,
     db.plans,
+    db.accountNotes,
+    db.visits,
     db.meta,
   ];
   await db.transaction('rw', tables, async () => {
@@ -289,7 +319,7 @@ export async function removeImport(db: KeyplanDB, importId: number): Promise<voi
 
     // This import's own rows are gone now; whatever still points at one of the accounts it
     // created comes from elsewhere (another import's orders or before-image, a typed contact,
-    // a plan) and keeps that account. Checked in a few bulk queries, not per account.
+    // a need or a visit, a plan) and keeps that account. Checked in a few bulk queries, not per account.
     const created = await db.accounts.where('createdByImportId').equals(importId).primaryKeys();
     const createdIds = created.filter((id): id is number => id !== undefined);
     const used = new Set<number>();
@@ -299,8 +329,11 @@ export async function removeImport(db: KeyplanDB, importId: number): Promise<voi
         .anyOf(createdIds.map((id) => [imp.workspaceId, id]))
         .keys();
       for (const key of orderKeys) used.add((key as unknown as [number, number])[1]);
-      const contactKeys = await db.contacts.where('accountId').anyOf(createdIds).keys();
-      for (const key of contactKeys) used.add(key as number);
+      // Contacts, needs and visits typed in on the account's profile keep it too.
+      for (const table of [db.contacts, db.accountNotes, db.visits]) {
+        const keys = await table.where('accountId').anyOf(createdIds).keys();
+        for (const key of keys) used.add(key as number);
+      }
       await db.plans
         .where('workspaceId')
         .equals(imp.workspaceId)

@@ -86,38 +86,34 @@ export function cellText(value: unknown): string {
 }
 
 /**
- * The fields to show and each account's values for them. Values are stored by field id; an
- * accounts import stores kept columns by their header, so a key that is no field's id but is a
- * field's name (any case) counts for that field, and any other key shows as a text field of that
- * name (nothing imported stays invisible). Text that an import put in a typed field is read with
- * the field's type; text that does not fit stays text.
+ * The fields to show: the user's own, then a text field for each key an accounts import stored
+ * under a column header that is no field (nothing imported stays invisible).
  */
 export function fieldsWithImported(
   defs: readonly CustomFieldDef[],
   keys: Iterable<string>,
 ): CustomFieldDef[] {
   const all = [...defs];
-  const known = new Set(defs.flatMap((d) => [d.id, d.name.trim().toLowerCase()]));
+  const known = new Set(defs.map((d) => d.id));
   for (const key of keys) {
-    if (known.has(key) || known.has(key.trim().toLowerCase())) continue;
+    if (known.has(key)) continue;
     known.add(key);
     all.push({ id: key, name: key, type: 'text' });
   }
   return all;
 }
 
+/**
+ * Each field's value for one account, by field id. An import stores text; in a typed field it is
+ * read with the field's type, and text that does not fit stays text (shown, never lost).
+ */
 export function customValues(
   defs: readonly CustomFieldDef[],
   stored: Readonly<Record<string, CustomValue>>,
 ): Record<string, CustomValue> {
   const values: Record<string, CustomValue> = {};
   for (const def of defs) {
-    let value: CustomValue | undefined = stored[def.id];
-    if (value === undefined) {
-      const lower = def.name.trim().toLowerCase();
-      const alias = Object.keys(stored).find((k) => k.trim().toLowerCase() === lower);
-      value = alias === undefined ? undefined : stored[alias];
-    }
+    let value = stored[def.id];
     if (value === undefined) continue;
     if (typeof value === 'string' && def.type !== 'text') {
       const parsed = parseCell(customFieldKind(def), value);

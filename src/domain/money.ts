@@ -4,14 +4,22 @@ import { fail, ok, type MinorUnits, type Result } from './types';
 
 export type AmountParseError = 'empty' | 'not_a_number' | 'out_of_range';
 
+const digitsCache = new Map<string, number>();
+
 /** Digits after the decimal point for an ISO 4217 currency (JPY 0, CNY 2). Unknown codes → 2. */
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits!;
-  } catch {
-    return 2;
+  // Cached: the grid asks for every money cell, and building an Intl.NumberFormat is costly.
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits!;
+    } catch {
+      digits = 2;
+    }
+    digitsCache.set(currency, digits);
   }
+  return digits;
 }
 
 // Symbols and codes that may stand before or after an amount in exported spreadsheets.

@@ -33,3 +33,13 @@ describe('format', () => {
     expect(format(template, params)).toBe(expected);
   });
 });
+
+describe('repository refusals', () => {
+  it('every DataError code has a message', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../db/errors.ts', import.meta.url), 'utf8');
+    const codes = [...source.matchAll(/\| '([a-z_]+)'/g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(5);
+    expect(codes.filter((code) => !(`dataError.${code}` in en))).toEqual([]);
+  });
+});

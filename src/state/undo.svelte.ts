@@ -10,6 +10,8 @@ export interface Command {
   redo(): Promise<void>;
 }
 
+import { describeError } from './errors';
+
 const LIMIT = 100;
 
 class UndoHistory {
@@ -76,7 +78,7 @@ class UndoHistory {
         this.error = null;
         return { ok: true } as const;
       } catch (e) {
-        const error = e instanceof Error ? e.message : String(e);
+        const error = describeError(e);
         this.error = error;
         return { ok: false, error } as const;
       } finally {

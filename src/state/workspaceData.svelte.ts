@@ -191,12 +191,17 @@ export class WorkspaceData {
         stale = true;
       };
     });
-    this.customFields = $derived(
-      fieldsWithImported(
-        workspace.current?.customFields ?? [],
-        this.accounts.current.flatMap((a) => Object.keys(a.custom)),
+    // Through a JSON string, so an edit that changes no field keeps the same array (and the
+    // grid its column definitions).
+    const customFieldsJson = $derived(
+      JSON.stringify(
+        fieldsWithImported(
+          workspace.current?.customFields ?? [],
+          this.accounts.current.flatMap((a) => Object.keys(a.custom)),
+        ),
       ),
     );
+    this.customFields = $derived(JSON.parse(customFieldsJson) as CustomFieldDef[]);
     this.views = $derived(buildAccountViews(this.accounts.current, this.report, this.customFields));
   }
 

@@ -238,3 +238,36 @@ test('keyboard: Delete clears a cell, Ctrl+D fills down, Ctrl+Z takes both back'
   await expect(cell(app, 1, 'region')).toHaveText(region1);
   await expect(cell(app, 2, 'owner')).not.toHaveText(owner1);
 });
+
+test('what the user did to the columns survives an edit and new analysis figures', async ({
+  page,
+}) => {
+  const app = await openGrid(page);
+  await page.getByTestId('columns-button').click();
+  await page
+    .getByTestId('column-choice')
+    .filter({ hasText: 'KA manager' })
+    .getByRole('combobox')
+    .selectOption('right');
+  await page.getByTestId('columns-button').click();
+  // Sort by name instead of revenue.
+  await page.locator('.ag-header-cell[col-id="name"] .ag-header-cell-label').click();
+  await expect(page.locator('.ag-header-cell[col-id="name"]')).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  const first = await cell(app, 0, 'name').innerText();
+  await cell(app, 0, 'region').dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Far East');
+  await page.keyboard.press('Enter');
+  await expect(cell(app, 0, 'region')).toHaveText('Far East');
+  await expect(cell(app, 0, 'name')).toHaveText(first);
+  await expect(page.locator('.ag-header-cell[col-id="name"]')).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await expect(page.locator('[class*="pinned-right"] .ag-header-cell[col-id="owner"]')).toHaveCount(
+    1,
+  );
+});

@@ -68,6 +68,10 @@ export function isEditableColumn(kinds: ColumnKinds, colId: string | undefined):
   return colId !== undefined && (kinds.get(colId) ?? null) !== null;
 }
 
+/**
+ * Widths, sort and pinning are `initial*`: the definitions are set again when the language, the
+ * tiers or the user's fields change, and that must never undo what the user did to the columns.
+ */
 export function accountColumns(f: Formatters): ColDef<AccountView>[] {
   const computed = { editable: false, cellClass: 'cell-computed', headerClass: 'header-computed' };
   const editable = { editable: true, cellClass: 'cell-editable', headerClass: 'header-editable' };
@@ -77,7 +81,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
     field,
     headerName: f.t(`col.${field}`),
     headerTooltip: f.t(title),
-    width: 70,
+    initialWidth: 70,
     type: 'numericColumn',
   });
   return [
@@ -85,15 +89,15 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       ...editable,
       field: 'name',
       headerName: f.t('col.name'),
-      pinned: 'left',
+      initialPinned: 'left',
       minWidth: 240,
-      flex: 2,
+      initialFlex: 2,
     },
     {
       colId: PROFILE_COLUMN,
       headerName: '',
-      pinned: 'left',
-      width: 56,
+      initialPinned: 'left',
+      initialWidth: 56,
       editable: false,
       sortable: false,
       filter: false,
@@ -115,23 +119,23 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       ...computed,
       field: 'orders',
       headerName: f.t('col.orders'),
-      width: 110,
+      initialWidth: 110,
       type: 'numericColumn',
     },
     {
       ...computed,
       field: 'revenueMinor',
       headerName: f.t('col.revenue'),
-      width: 175,
+      initialWidth: 175,
       type: 'numericColumn',
-      sort: 'desc',
+      initialSort: 'desc',
       valueFormatter: (p: ValueFormatterParams<AccountView, number>) => f.money(p.value ?? 0),
     },
     {
       ...computed,
       field: 'lastOrderDate',
       headerName: f.t('col.lastOrder'),
-      width: 150,
+      initialWidth: 150,
       valueFormatter: (p: ValueFormatterParams<AccountView, string | null>) =>
         f.date(p.value ?? null),
     },
@@ -142,19 +146,19 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       ...computed,
       field: 'segment',
       headerName: f.t('col.segment'),
-      width: 160,
+      initialWidth: 160,
       valueFormatter: (p: ValueFormatterParams<AccountView, string | null>) =>
         p.value ? f.segment(p.value) : '',
       filterValueGetter: (p) => (p.data?.segment ? f.segment(p.data.segment) : ''),
       getQuickFilterText: (p) => (p.value ? f.segment(p.value) : ''),
     },
-    { ...computed, field: 'abc', headerName: f.t('col.abc'), width: 80 },
+    { ...computed, field: 'abc', headerName: f.t('col.abc'), initialWidth: 80 },
     {
       ...computed,
       field: 'growth',
       headerName: f.t('col.growth'),
       headerTooltip: f.t('col.growthTitle'),
-      width: 110,
+      initialWidth: 110,
       type: 'numericColumn',
       valueFormatter: (p: ValueFormatterParams<AccountView, number | null>) =>
         p.value === null || p.value === undefined ? '' : f.percent(p.value),
@@ -166,7 +170,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       cellDataType: false,
       headerName: f.t('col.churn'),
       headerTooltip: f.t('col.churnTitle'),
-      width: 110,
+      initialWidth: 110,
       valueFormatter: (p: ValueFormatterParams<AccountView, boolean>) =>
         p.value ? f.t('col.churnAtRisk') : '',
       cellClassRules: { 'cell-warning': (p) => p.value === true },
@@ -176,7 +180,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       field: 'relationshipDays',
       headerName: f.t('col.relationship'),
       headerTooltip: f.t('col.relationshipTitle'),
-      width: 120,
+      initialWidth: 120,
       type: 'numericColumn',
       valueFormatter: (p: ValueFormatterParams<AccountView, number | null>) =>
         p.value === null || p.value === undefined ? '' : f.number(p.value / DAYS_PER_YEAR, 1),
@@ -186,7 +190,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       field: 'clvMinor',
       headerName: f.t('col.clv'),
       headerTooltip: f.t('col.clvTitle'),
-      width: 140,
+      initialWidth: 140,
       type: 'numericColumn',
       valueFormatter: (p: ValueFormatterParams<AccountView, number | null>) =>
         p.value === null || p.value === undefined ? '' : f.money(p.value),
@@ -196,7 +200,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       field: 'estimatedSpendMinor',
       headerName: f.t('col.estimatedSpend'),
       headerTooltip: f.t('col.estimatedSpendTitle'),
-      width: 160,
+      initialWidth: 160,
       type: 'numericColumn',
       cellEditor: 'agNumberCellEditor',
       cellEditorParams: { min: 0 },
@@ -215,7 +219,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       field: 'shareOfWallet',
       headerName: f.t('col.shareOfWallet'),
       headerTooltip: f.t('col.shareOfWalletTitle'),
-      width: 120,
+      initialWidth: 120,
       type: 'numericColumn',
       valueFormatter: (p: ValueFormatterParams<AccountView, number | null>) =>
         p.value === null || p.value === undefined ? '' : f.percent(p.value),
@@ -224,14 +228,14 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       ...editable,
       field: 'isKeyAccount',
       headerName: f.t('col.keyAccount'),
-      width: 120,
+      initialWidth: 120,
       cellDataType: 'boolean',
     },
     {
       ...editable,
       field: 'tier',
       headerName: f.t('col.tier'),
-      width: 140,
+      initialWidth: 140,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: ['', ...tiers.map((t) => t.id).filter((id) => id !== '')] },
       refData: Object.fromEntries([['', ''], ...tiers.map((t) => [t.id, t.name])]),
@@ -243,7 +247,7 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
             colId: 'suggestedTier',
             headerName: f.t('col.suggestedTier'),
             headerTooltip: f.t('col.suggestedTierTitle'),
-            width: 140,
+            initialWidth: 140,
             valueGetter: (p: { data?: AccountView }) =>
               p.data ? (f.suggestTier?.(p.data) ?? '') : '',
             refData: Object.fromEntries([['', ''], ...tiers.map((t) => [t.id, t.name])]),
@@ -254,15 +258,15 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
           } satisfies ColDef<AccountView>,
         ]
       : []),
-    { ...editable, field: 'owner', headerName: f.t('col.owner'), width: 150 },
-    { ...editable, field: 'industry', headerName: f.t('col.industry'), width: 150 },
-    { ...editable, field: 'region', headerName: f.t('col.region'), width: 110 },
+    { ...editable, field: 'owner', headerName: f.t('col.owner'), initialWidth: 150 },
+    { ...editable, field: 'industry', headerName: f.t('col.industry'), initialWidth: 150 },
+    { ...editable, field: 'region', headerName: f.t('col.region'), initialWidth: 110 },
     ...(f.customFields ?? []).map((def) => customColumn(def, editable, f)),
     {
       ...editable,
       field: 'notes',
       headerName: f.t('col.notes'),
-      width: 240,
+      initialWidth: 240,
       cellEditor: 'agLargeTextCellEditor',
       cellEditorPopup: true,
     },
@@ -279,7 +283,7 @@ function customColumn(
     colId: CUSTOM_PREFIX + def.id,
     headerName: def.name,
     headerTooltip: def.name,
-    width: 140,
+    initialWidth: 140,
     valueGetter: (p) => p.data?.custom[def.id] ?? null,
   };
   switch (def.type) {
@@ -307,7 +311,7 @@ function customColumn(
         cellEditorParams: { values: ['', ...(def.choices ?? [])] },
       };
     case 'yesno':
-      return { ...base, cellDataType: 'boolean', width: 110 };
+      return { ...base, cellDataType: 'boolean', initialWidth: 110 };
     default:
       return { ...base, cellDataType: false };
   }

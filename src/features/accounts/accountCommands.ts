@@ -62,30 +62,47 @@ export function deleteAccounts(label: string, ids: number[]) {
   };
 }
 
-export function mergeAccounts(label: string, fromId: number, intoId: number) {
+export function mergeAccounts(
+  label: string,
+  fromId: number,
+  intoId: number,
+  note: (fromName: string) => string,
+) {
   return async (): Promise<Command> => {
-    let record: MergeRecord = await repos.accounts.merge(fromId, intoId);
+    let record: MergeRecord = await repos.accounts.merge(fromId, intoId, note);
     return {
       label,
       undo: () => repos.accounts.unmerge(record),
       redo: async () => {
-        record = await repos.accounts.merge(fromId, intoId);
+        record = await repos.accounts.merge(fromId, intoId, note);
       },
     };
   };
 }
 
-/** Adding, renaming or reordering custom fields: the definitions before and after. */
-export function setCustomFields(label: string, workspaceId: number, after: CustomFieldDef[]) {
+/**
+ * Adding, renaming or reordering custom fields. `change` is applied to the definitions as stored
+ * when the command runs (not as the screen last showed them), so a rename still being saved and
+ * a move right after it both take effect.
+ */
+export function setCustomFields(
+  label: string,
+  workspaceId: number,
+  shown: readonly CustomFieldDef[],
+  change: (defs: CustomFieldDef[]) => CustomFieldDef[],
+) {
   return async (): Promise<Command> => {
-    const before = await repos.customFields.list(workspaceId);
-    // Fields an import brought in have no definition yet; saving the list gives them one.
+    const stored = await repos.customFields.list(workspaceId);
+    // Fields an import brought in have no definition yet; the list shown includes them, and
+    // saving gives them one.
+    const before = [...stored, ...shown.filter((d) => !stored.some((s) => s.id === d.id))];
+    const after = change(before.map((d) => ({ ...d })));
     const apply = async (defs: CustomFieldDef[]) => {
       await repos.customFields.setDefs(workspaceId, defs);
       await workspace.reload();
     };
     await apply(after);
-    return { label, undo: () => apply(before), redo: () => apply(after) };
+    return { label, undo: () => apply(stored), redo: () => apply(after) };
   };
 }
 

@@ -1,3 +1,4 @@
+import { describeError } from '../../state/errors';
 // Message keys for the stored codes of contacts, notes and visits: typed, so a missing one fails
 // the type check instead of showing a raw key.
 import type { AccountNoteRow, Attitude, BuyingRole, VisitRow } from '../../db/schema';
@@ -58,4 +59,5 @@ export const VISIT_LEVEL_LABEL: Record<VisitRow['level'], MessageKey> = {
   executive: 'profile.visits.level.executive',
 };
 
-export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** Errors for the screen, in the user's language where the repositories give a reason. */
+export const errorText = describeError;
