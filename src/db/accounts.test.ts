@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountsRepo, type EditableAccountFields } from './accounts';
+import { emptyPlanDoc } from '../domain/planDoc';
 import { assignedId, KeyplanDB } from './db';
 import { blankAccount } from './rows';
 import type { ImportRow, ImportStatus } from './schema';
@@ -150,15 +151,12 @@ describe('accountsRepo: changes that undo can take back', () => {
         accountId: a,
         year: 2026,
         status: 'draft',
-        sections: {
-          financialNotes: '',
-          valueChain: '',
-          buyingProcess: '',
-          competitors: '',
-          goals: '',
-        },
+        doc: emptyPlanDoc(),
         createdAt: '',
         updatedAt: '',
+        statusChangedAt: '',
+        approved: null,
+        lastReviewAt: null,
       }),
     );
     await db.actions.add({
@@ -169,6 +167,8 @@ describe('accountsRepo: changes that undo can take back', () => {
       owner: '',
       due: '',
       status: 'planned',
+      budgetMinor: null,
+      outcome: '',
     });
     await db.accountNotes.add({
       workspaceId: 1,

@@ -4,7 +4,16 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeAccountKey } from '../domain/normalize';
-import { assignedId, DATA_VERSION_KEY, KeyplanDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
+import { emptyPlanDoc } from '../domain/planDoc';
+import {
+  assignedId,
+  DATA_VERSION_KEY,
+  KeyplanDB,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+} from './db';
 import { existingOrderNos } from './importWriter';
 import { createRepos } from './index';
 import type {
@@ -21,6 +30,8 @@ import type {
   MetaRow,
   OrderRow,
   PlanRow,
+  PlanSections,
+  PlanTemplateRow,
   WorkspaceRow,
 } from './schema';
 
@@ -39,7 +50,31 @@ interface Contents {
   accountNotes: AccountNoteRow[];
   visits: VisitRow[];
   gridViews: GridViewRow[];
+  planTemplates: PlanTemplateRow[];
 }
+
+/** Plans and actions as v1–v3 stored them: five text sections, no budget or outcome. */
+type PlanRowV1 = Omit<PlanRow, 'doc' | 'statusChangedAt' | 'approved' | 'lastReviewAt'> & {
+  sections: PlanSections;
+};
+type ActionRowV1 = Omit<ActionRow, 'budgetMinor' | 'outcome'>;
+
+/** v4 upgrade: the sections move into the document's text fields; nothing approved yet. */
+const withV4Plan = ({ sections, ...p }: PlanRowV1): PlanRow => ({
+  ...p,
+  doc: {
+    ...emptyPlanDoc(),
+    financialNotes: sections.financialNotes,
+    valueChain: { ...emptyPlanDoc().valueChain, notes: sections.valueChain },
+    buyingNotes: sections.buyingProcess,
+    competitorNotes: sections.competitors,
+    goalsNotes: sections.goals,
+  },
+  statusChangedAt: p.updatedAt,
+  approved: null,
+  lastReviewAt: null,
+});
+const withV4Action = (a: ActionRowV1): ActionRow => ({ ...a, budgetMinor: null, outcome: '' });
 
 /** v3 upgrade: contacts written before v3 read with every new field "not set". */
 const withV3Fields = (c: ContactRow): ContactRow => ({
@@ -139,7 +174,7 @@ async function writeV1(d: Dexie): Promise<Contents> {
   };
   const contactId = assignedId(await d.table<ContactRow, number>('contacts').add(contact));
 
-  const plan: PlanRow = {
+  const plan: PlanRowV1 = {
     workspaceId,
     accountId,
     year: 2026,
@@ -154,9 +189,9 @@ async function writeV1(d: Dexie): Promise<Contents> {
     createdAt: '2026-01-03T00:00:00.000Z',
     updatedAt: '2026-01-04T00:00:00.000Z',
   };
-  const planId = assignedId(await d.table<PlanRow, number>('plans').add(plan));
+  const planId = assignedId(await d.table<PlanRowV1, number>('plans').add(plan));
 
-  const action: ActionRow = {
+  const action: ActionRowV1 = {
     workspaceId,
     planId,
     measure: 'executive_visits',
@@ -165,7 +200,7 @@ async function writeV1(d: Dexie): Promise<Contents> {
     due: '2026-05-01',
     status: 'in_progress',
   };
-  const actionId = assignedId(await d.table<ActionRow, number>('actions').add(action));
+  const actionId = assignedId(await d.table<ActionRowV1, number>('actions').add(action));
 
   const meta: MetaRow[] = [
     { key: 'currentWorkspaceId', value: workspaceId },
@@ -182,8 +217,8 @@ async function writeV1(d: Dexie): Promise<Contents> {
     accounts: [{ ...account, id: accountId, key: normalizeAccountKey(account.key) }],
     // v2 upgrade: contacts made before v2 were typed in.
     contacts: [withV3Fields({ ...contact, id: contactId, importId: null })],
-    plans: [{ ...plan, id: planId }],
-    actions: [{ ...action, id: actionId }],
+    plans: [withV4Plan({ ...plan, id: planId })],
+    actions: [withV4Action({ ...action, id: actionId })],
     // Primary-key order.
     meta: [...meta].sort((a, b) => a.key.localeCompare(b.key)),
     accountSnapshots: [],
@@ -191,6 +226,7 @@ async function writeV1(d: Dexie): Promise<Contents> {
     accountNotes: [],
     visits: [],
     gridViews: [],
+    planTemplates: [],
   };
 }
 
@@ -356,7 +392,7 @@ async function writeV2(d: Dexie): Promise<Contents> {
     .table<ContactRow, number>('contacts')
     .bulkAdd(contacts, { allKeys: true });
 
-  const plan: PlanRow = {
+  const plan: PlanRowV1 = {
     workspaceId,
     accountId,
     year: 2026,
@@ -371,9 +407,9 @@ async function writeV2(d: Dexie): Promise<Contents> {
     createdAt: '2026-03-04T00:00:00.000Z',
     updatedAt: '2026-03-04T00:00:00.000Z',
   };
-  const planId = assignedId(await d.table<PlanRow, number>('plans').add(plan));
+  const planId = assignedId(await d.table<PlanRowV1, number>('plans').add(plan));
 
-  const action: ActionRow = {
+  const action: ActionRowV1 = {
     workspaceId,
     planId,
     measure: 'custom',
@@ -382,7 +418,7 @@ async function writeV2(d: Dexie): Promise<Contents> {
     due: '',
     status: 'planned',
   };
-  const actionId = assignedId(await d.table<ActionRow, number>('actions').add(action));
+  const actionId = assignedId(await d.table<ActionRowV1, number>('actions').add(action));
 
   const mappings: MappingRow[] = [
     {
@@ -419,8 +455,8 @@ async function writeV2(d: Dexie): Promise<Contents> {
     orders: orders.map((o, i) => ({ ...o, id: orderIds[i] })),
     accounts: [{ ...account, id: accountId }],
     contacts: contacts.map((c, i) => withV3Fields({ ...c, id: contactIds[i] })),
-    plans: [{ ...plan, id: planId }],
-    actions: [{ ...action, id: actionId }],
+    plans: [withV4Plan({ ...plan, id: planId })],
+    actions: [withV4Action({ ...action, id: actionId })],
     // Primary-key order.
     meta: [...meta].sort((a, b) => a.key.localeCompare(b.key)),
     accountSnapshots: [{ ...snapshot, id: snapshotId }],
@@ -429,6 +465,7 @@ async function writeV2(d: Dexie): Promise<Contents> {
     accountNotes: [],
     visits: [],
     gridViews: [],
+    planTemplates: [],
   };
 }
 
@@ -511,10 +548,90 @@ async function writeV3(d: Dexie): Promise<Contents> {
   };
 }
 
+/**
+ * v4: plans as structured documents with status dates and an approval snapshot; actions with
+ * budget, outcome and an anti-churn measure; a saved plan template.
+ */
+async function writeV4(d: Dexie): Promise<Contents> {
+  const v3 = await writeV3(d);
+  const workspaceId = v3.workspaces[0]!.id!;
+  const old = v3.plans[0]!;
+  // v4 code writes plans and actions with every field (as the upgrade would read them).
+  await d.table('plans').clear();
+  await d.table('actions').clear();
+  const action: ActionRow = {
+    ...v3.actions[0]!,
+    measure: 'ka_club',
+    budgetMinor: 250_000,
+    outcome: 'Joined, "very" happy',
+  };
+  const doc = {
+    ...old.doc,
+    targets: { revenueMinor: 1_000_000, growth: 0.15, margin: null },
+    competitors: [
+      {
+        id: 'r1',
+        name: 'Acme',
+        share: 0.3,
+        strengths: 'Price',
+        weaknesses: '',
+        threat: 'high' as const,
+        response: 'Service',
+      },
+    ],
+    whitespace: {
+      productLines: ['Spindel'],
+      units: ['Werk 1', 'Werk 2'],
+      cells: [['current', '']],
+    },
+    history: [
+      {
+        at: '2026-03-05T00:00:00.000Z',
+        from: 'draft' as const,
+        to: 'in_review' as const,
+        comment: '',
+      },
+      {
+        at: '2026-03-06T00:00:00.000Z',
+        from: 'in_review' as const,
+        to: 'approved' as const,
+        comment: 'OK',
+      },
+    ],
+  } satisfies PlanRow['doc'];
+  const plan: PlanRow = {
+    ...old,
+    status: 'approved',
+    doc: { ...doc, goalsNotes: 'Retain and grow' },
+    updatedAt: '2026-03-07T00:00:00.000Z',
+    statusChangedAt: '2026-03-06T00:00:00.000Z',
+    approved: { at: '2026-03-06T00:00:00.000Z', doc, actions: [action] },
+    lastReviewAt: '2026-03-06T00:00:00.000Z',
+  };
+  await d.table<PlanRow, number>('plans').add(plan);
+  await d.table<ActionRow, number>('actions').add(action);
+  const template: PlanTemplateRow = {
+    workspaceId,
+    name: 'Machinery OEM',
+    doc: { ...emptyPlanDoc(), team: 'KAM + engineering' },
+    createdAt: '2026-03-08T00:00:00.000Z',
+  };
+  const templateId = assignedId(
+    await d.table<PlanTemplateRow, number>('planTemplates').add(template),
+  );
+  return {
+    ...v3,
+    plans: [plan],
+    actions: [action],
+    planTemplates: [{ ...template, id: templateId }],
+  };
+}
+
 const VERSIONS: SchemaVersion[] = [
   { version: 1, stores: SCHEMA_V1, write: writeV1 },
   { version: 2, stores: SCHEMA_V2, write: writeV2 },
   { version: 3, stores: SCHEMA_V3, write: writeV3 },
+  { version: 4, stores: SCHEMA_V4, write: writeV4 },
 ];
 
 async function readAll(db: KeyplanDB): Promise<Contents> {
@@ -532,6 +649,7 @@ async function readAll(db: KeyplanDB): Promise<Contents> {
     accountNotes: await db.accountNotes.toArray(),
     visits: await db.visits.toArray(),
     gridViews: await db.gridViews.toArray(),
+    planTemplates: await db.planTemplates.toArray(),
   };
 }
 
@@ -603,6 +721,8 @@ describe('KeyplanDB schema', () => {
       const plan = expected.plans[0]!;
       expect(await repos.plans.findFor(plan.accountId, plan.year)).toEqual(plan);
       expect(await repos.plans.actionsByPlan(plan.id!)).toEqual(expected.actions);
+      expect(await repos.plans.listWithActions(ws)).toEqual([{ plan, actions: expected.actions }]);
+      expect(await repos.plans.listTemplates(ws)).toEqual(expected.planTemplates);
       expect(db.verno).toBeGreaterThanOrEqual(version);
     },
   );

@@ -13,8 +13,11 @@ import type {
   MetaRow,
   OrderRow,
   PlanRow,
+  PlanSections,
+  PlanTemplateRow,
   WorkspaceRow,
 } from './schema';
+import { docFromSections } from './planSections';
 
 export const DB_NAME = 'keyplan';
 
@@ -62,6 +65,17 @@ export const SCHEMA_V3 = {
   gridViews: '++id, workspaceId',
 } as const;
 
+/**
+ * v4 (structured plans, issue 7): a plan's five text sections become a structured document
+ * (`doc`, the texts kept in their fields), plans gain the status-change date, the approval
+ * snapshot and the last review date; actions gain budget and outcome; saved plan templates get a
+ * table. Indexes are unchanged.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  planTemplates: '++id, workspaceId',
+} as const;
+
 export class KeyplanDB extends Dexie {
   workspaces!: EntityTable<WorkspaceRow, 'id'>;
   imports!: EntityTable<ImportRow, 'id'>;
@@ -76,6 +90,7 @@ export class KeyplanDB extends Dexie {
   accountNotes!: EntityTable<AccountNoteRow, 'id'>;
   visits!: EntityTable<VisitRow, 'id'>;
   gridViews!: EntityTable<GridViewRow, 'id'>;
+  planTemplates!: EntityTable<PlanTemplateRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -116,6 +131,28 @@ export class KeyplanDB extends Dexie {
             row.attitude ??= '';
             row.reportsToId ??= null;
             row.lastContact ??= '';
+          });
+      });
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        await tx
+          .table('plans')
+          .toCollection()
+          .modify((row: PlanRow & { sections?: PlanSections }) => {
+            row.doc ??= docFromSections(row.sections);
+            delete row.sections;
+            // Earlier versions kept no status history: the last edit is the best guess.
+            row.statusChangedAt ??= row.updatedAt;
+            row.approved ??= null;
+            row.lastReviewAt ??= null;
+          });
+        await tx
+          .table('actions')
+          .toCollection()
+          .modify((row: ActionRow) => {
+            row.budgetMinor ??= null;
+            row.outcome ??= '';
           });
       });
   }

@@ -9,7 +9,13 @@ export type DataErrorCode =
   | 'contact_missing'
   | 'reports_to_self'
   | 'reports_to_other'
-  | 'reports_to_cycle';
+  | 'reports_to_cycle'
+  | 'plan_missing'
+  | 'plan_closed'
+  | 'plan_transition'
+  | 'plan_exists'
+  | 'action_missing'
+  | 'template_missing';
 
 export class DataError extends Error {
   constructor(

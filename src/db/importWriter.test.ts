@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { accountsRepo } from './accounts';
+import { emptyPlanDoc } from '../domain/planDoc';
 import { assignedId, DATA_VERSION_KEY, KeyplanDB } from './db';
 import {
   customByFieldId,
@@ -174,15 +175,12 @@ async function seed() {
     accountId: globex,
     year: 2026,
     status: 'draft',
-    sections: {
-      financialNotes: '',
-      valueChain: '',
-      buyingProcess: '',
-      competitors: '',
-      goals: 'x',
-    },
+    doc: { ...emptyPlanDoc(), goalsNotes: 'x' },
     createdAt: '2026-01-05T00:00:00.000Z',
     updatedAt: '2026-01-05T00:00:00.000Z',
+    statusChangedAt: '2026-01-05T00:00:00.000Z',
+    approved: null,
+    lastReviewAt: null,
   });
   await db.actions.add({
     workspaceId: WS,
@@ -192,6 +190,8 @@ async function seed() {
     owner: 'Li Na',
     due: '',
     status: 'planned',
+    budgetMinor: null,
+    outcome: '',
   });
   await db.mappings.put({
     workspaceId: WS,
@@ -713,15 +713,12 @@ describe('removeImport', () => {
           accountId,
           year: 2027,
           status: 'draft',
-          sections: {
-            financialNotes: '',
-            valueChain: '',
-            buyingProcess: '',
-            competitors: '',
-            goals: '',
-          },
+          doc: emptyPlanDoc(),
           createdAt: '2026-01-01T00:00:00.000Z',
           updatedAt: '2026-01-01T00:00:00.000Z',
+          statusChangedAt: '2026-01-01T00:00:00.000Z',
+          approved: null,
+          lastReviewAt: null,
         });
       },
     ],

@@ -6,13 +6,15 @@ import type {
   CustomValue,
   ActionStatus,
   IsoDate,
-  MeasureId,
   MinorUnits,
   PlanSections,
   PlanStatus,
 } from '../domain/types';
+import type { ActionMeasure, AntiChurnId, PlanDoc } from '../domain/planDoc';
 
+/** The five free-text sections plans had before v4; only the v4 upgrade still reads them. */
 export type { PlanSections };
+export type { ActionMeasure, AntiChurnId, PlanDoc };
 
 // v3: the user's own account fields (definitions on the workspace, values on accounts).
 export type { CustomFieldDef, CustomFieldType, CustomValue };
@@ -223,27 +225,57 @@ export interface MappingRow {
   usedAt: string;
 }
 
+/** v4: what an approved plan looked like when it was approved (read-only). */
+export interface PlanApproval {
+  at: string;
+  doc: PlanDoc;
+  actions: ActionRow[];
+}
+
 export interface PlanRow {
   id?: number;
   workspaceId: number;
   accountId: number;
   year: number;
   status: PlanStatus;
-  sections: PlanSections;
+  /** v4: the structured plan (replaces v1–v3's five text `sections`). */
+  doc: PlanDoc;
   createdAt: string;
   updatedAt: string;
+  /** v4: when the status last changed (createdAt until the first change). */
+  statusChangedAt: string;
+  /**
+   * v4: the snapshot kept by the last approval; stays while the plan is reopened for review or
+   * sent back, until it is approved again. null = never approved.
+   */
+  approved: PlanApproval | null;
+  /** v4: when the plan was last approved (the last review); null = never. */
+  lastReviewAt: string | null;
 }
 
 export interface ActionRow {
   id?: number;
   workspaceId: number;
   planId: number;
-  measure: MeasureId | 'custom';
+  measure: ActionMeasure;
   title: string;
   owner: string;
   /** ISO date or '' when not set. */
   due: IsoDate | '';
   status: ActionStatus;
+  /** v4: the action's budget; null = not set. */
+  budgetMinor: MinorUnits | null;
+  /** v4: what came of it ('' = nothing noted). */
+  outcome: string;
+}
+
+/** v4: a plan template saved by the user (the default template is built in, not stored). */
+export interface PlanTemplateRow {
+  id?: number;
+  workspaceId: number;
+  name: string;
+  doc: PlanDoc;
+  createdAt: string;
 }
 
 export interface MetaRow {

@@ -76,7 +76,7 @@ class WorkspaceState {
     const account = accounts.find((a) => a.key === accountKey);
     if (!account?.id) return;
     const planId = await repos.plans.create(workspaceId, account.id, fiscalYearOf(lastDate, 1));
-    await repos.plans.updateSections(planId, { goals: t('demo.planGoals') });
+    await repos.plans.updateDoc(planId, (doc) => ({ ...doc, goalsNotes: t('demo.planGoals') }));
     const samples: { measure: MeasureId; due: string }[] = [
       { measure: 'executive_visits', due: addDays(lastDate, 30) },
       { measure: 'priority_supply', due: addDays(lastDate, 45) },
