@@ -1,10 +1,14 @@
 // English catalog: the source of every message key. Other catalogs must define the same keys.
 import { gridEn } from './parts/grid';
+import { planEditorEn } from './parts/planEditor';
+import { portfolioEn } from './parts/portfolio';
 import { profileEn } from './parts/profile';
 import { tiersEn } from './parts/tiers';
 
 export const en = {
   ...gridEn,
+  ...planEditorEn,
+  ...portfolioEn,
   ...profileEn,
   ...tiersEn,
   'app.name': 'Keyplan',

@@ -1,11 +1,15 @@
 import type { MessageKey } from './en';
 import { gridZhCN } from './parts/grid';
+import { planEditorZhCN } from './parts/planEditor';
+import { portfolioZhCN } from './parts/portfolio';
 import { profileZhCN } from './parts/profile';
 import { tiersZhCN } from './parts/tiers';
 
 // 简体中文. Domain words follow the seed texts (大客户、RFM、帕累托法则、大客户年度发展计划).
 export const zhCN: Record<MessageKey, string> = {
   ...gridZhCN,
+  ...planEditorZhCN,
+  ...portfolioZhCN,
   ...profileZhCN,
   ...tiersZhCN,
   'app.name': 'Keyplan',

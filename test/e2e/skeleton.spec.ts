@@ -134,34 +134,47 @@ test('import → flag a key account → plan with two actions → export → rel
   await app.nav('Plans');
   await page.getByTestId('plan-account').selectOption({ label: `★ ${biggest}` });
   await page.getByTestId('plan-year').fill('2025');
-  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByTestId('create-plan').click();
   await expect(page.getByTestId('plan-heading')).toContainText(biggest);
   await expect(page.getByTestId('fin-revenue')).not.toHaveText('CN¥0.00');
   await page
-    .getByTestId('section-valueChain')
+    .getByTestId('vc-notes')
     .fill('Precision parts for their assembly lines, "A" grade, =risky text');
-  await page.getByTestId('section-goals').fill('Grow share of wallet to 40%');
+  await page.getByTestId('goals-notes').fill('Grow share of wallet to 40%');
   await page.getByTestId('action-template').selectOption('executive_visits');
   await page.getByTestId('add-action').click();
   await page.getByTestId('action-template').selectOption('annual_symposium');
   await page.getByTestId('add-action').click();
   const actions = page.getByTestId('actions-table').locator('tbody tr');
   await expect(actions).toHaveCount(2);
-  await actions.nth(0).getByRole('textbox', { name: 'Owner' }).fill('王磊, Sales');
-  await actions.nth(0).getByRole('textbox', { name: 'Owner' }).press('Tab');
-  await actions.nth(1).getByLabel('Due').fill('2025-12-15');
-  await actions.nth(1).getByLabel('Status').selectOption('in_progress');
+  await page.getByTestId('action-owner-0').fill('王磊, Sales');
+  await page.getByTestId('action-owner-0').press('Tab');
+  await page.getByTestId('action-due-1').fill('2025-12-15');
+  await page.getByTestId('action-status-1').selectOption('in_progress');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.screenshot({ path: `${SHOTS}/plan-editor.png`, fullPage: true });
 
   // Export and read the file as Excel would.
-  const file = await app.download(() => page.getByTestId('export-plan').click());
+  const file = await app.download(() => page.getByTestId('export-plan-actions').click());
   expect(file.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   const parsed = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
   expect(parsed.data).toEqual([
-    ['Plan year', 'Account', 'Plan status', 'Action', 'Measure', 'Owner', 'Due', 'Status'],
+    [
+      'Plan year',
+      'Account',
+      'Account key',
+      'Plan status',
+      'Measure',
+      'Action',
+      'Owner',
+      'Due',
+      'Status',
+      'Budget',
+      'Outcome',
+    ],
     [
       '2025',
+      biggest,
       biggest,
       'Draft',
       'Executive visits to the account',
@@ -169,9 +182,12 @@ test('import → flag a key account → plan with two actions → export → rel
       '王磊, Sales',
       '',
       'Planned',
+      '',
+      '',
     ],
     [
       '2025',
+      biggest,
       biggest,
       'Draft',
       'Annual key-account symposium with senior management',
@@ -179,13 +195,15 @@ test('import → flag a key account → plan with two actions → export → rel
       '',
       '2025-12-15',
       'In progress',
+      '',
+      '',
     ],
   ]);
 
   // Everything survives a reload.
   await page.reload();
   await expect(page.getByTestId('plan-heading')).toContainText(biggest);
-  await expect(page.getByTestId('section-valueChain')).toHaveValue(
+  await expect(page.getByTestId('vc-notes')).toHaveValue(
     'Precision parts for their assembly lines, "A" grade, =risky text',
   );
   await expect(page.getByTestId('actions-table').locator('tbody tr')).toHaveCount(2);
@@ -224,9 +242,9 @@ test('demo in 简体中文: search the grid, see the sample plan, every screen r
 
   // The demo starts with one plan for the biggest key account.
   await app.page.getByRole('navigation').getByRole('link', { name: '计划', exact: true }).click();
-  await expect(page.getByTestId('plans-table').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/plans-zh.png` });
-  await page.getByTestId('plans-table').getByRole('link', { name: '打开' }).click();
+  await page.getByTestId('portfolio-row').getByRole('link').first().click();
   await expect(page.getByTestId('actions-table').locator('tbody tr')).toHaveCount(3);
   await expect(page.getByTestId('plan-heading')).toContainText('大客户年度发展计划');
   await page.screenshot({ path: `${SHOTS}/plan-zh.png`, fullPage: true });

@@ -67,3 +67,20 @@ describe('actionTimeline', () => {
     expect(empty!.months.every((m) => m.due === 0)).toBe(true);
   });
 });
+
+describe('stakeholderMap axis', () => {
+  it('puts the attitude ticks on the three attitudes, named', () => {
+    const model = stakeholderMap([], labels);
+    const x = model.options.scales!.x as {
+      afterBuildTicks: (axis: { ticks: { value: number }[] }) => void;
+      ticks: { callback: (value: number) => string };
+    };
+    const axis = { ticks: [{ value: 0.5 }, { value: 1.5 }] };
+    x.afterBuildTicks(axis);
+    expect(axis.ticks.map((t) => x.ticks.callback(t.value))).toEqual([
+      'Opponent',
+      'Neutral',
+      'Supporter',
+    ]);
+  });
+});

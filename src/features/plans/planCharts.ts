@@ -93,6 +93,11 @@ export function stakeholderMap(
           min: 0.5,
           max: 3.5,
           title: { display: true, text: labels.attitude },
+          // The axis runs 0.5–3.5, so Chart.js would put ticks at 0.5, 1.5, …, where no attitude
+          // has a name: pinned to the three attitudes.
+          afterBuildTicks: (axis) => {
+            axis.ticks = [1, 2, 3].map((value) => ({ value }));
+          },
           ticks: {
             stepSize: 1,
             callback: (value) =>

@@ -9,6 +9,7 @@ import {
   LineController,
   LineElement,
   PointElement,
+  ScatterController,
   Tooltip,
 } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
@@ -22,6 +23,7 @@ Chart.register(
   LineController,
   LineElement,
   PointElement,
+  ScatterController,
   Filler,
   Legend,
   Tooltip,
