@@ -60,7 +60,7 @@ test('a plan from the template: objectives, actions, approve, change marked, exp
   // A target changed after approval is marked, with before and after.
   await page.getByTestId('target-revenue').fill('1200000');
   await saved(page);
-  await expect(page.getByTestId('changes-since-approval')).toContainText('1 change');
+  await expect(page.getByTestId('changes-since-approval')).toContainText('Changed since approval');
   await expect(page.getByTestId('changes-list')).toContainText(
     'revenue target: CN¥1,000,000.00 → CN¥1,200,000.00',
   );
@@ -72,6 +72,12 @@ test('a plan from the template: objectives, actions, approve, change marked, exp
   await expect(page.locator('header.topbar')).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/plan-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
+
+  // Its structure kept as a template, offered when the next plan is created.
+  await page.getByTestId('save-template').click();
+  await page.getByTestId('template-name').fill('Our KA template');
+  await page.getByTestId('template-save-confirm').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Our KA template' })).toBeVisible();
 
   const exported = await app.download(() => page.getByTestId('export-plan').click());
   expect(exported.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -95,4 +101,8 @@ test('a plan from the template: objectives, actions, approve, change marked, exp
   const again = await other.download(() => fresh.getByTestId('export-plan').click());
   expect(comparable(again.text)).toEqual(comparable(exported.text));
   await context.close();
+
+  await app.nav('Plans');
+  await page.getByTestId('plan-source-template').check();
+  await expect(page.getByTestId('plan-template')).toContainText('Our KA template');
 });

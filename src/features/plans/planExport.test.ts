@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionRow, PlanRow } from '../../db/schema';
 import { emptyPlanDoc } from '../../domain/planDoc';
-import { actionsCsvRows, fileNamePart, portfolioCsvRows } from './planExport';
+import { actionsCsvRows, fileNamePart, measureLabel, portfolioCsvRows } from './planExport';
 import type { PortfolioRow } from './portfolio/portfolio';
 
 const plan = (id: number, accountId: number, year: number): PlanRow => ({
@@ -118,4 +118,15 @@ describe('fileNamePart', () => {
     expect(fileNamePart('A/B: "C"\n*')).toBe('A B C');
     expect(fileNamePart('  ')).toBe('plan');
   });
+});
+
+describe('measureLabel', () => {
+  it.each(['executive_visits', 'ka_department', 'service_recovery', 'custom'])(
+    '%s has a name, not a key',
+    (measure) => {
+      const label = measureLabel(measure);
+      expect(label).not.toMatch(/^(measure|antiChurn)\./);
+      expect(label.length).toBeGreaterThan(3);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { ANTI_CHURN_IDS } from '../../domain/planDoc';
 // The Plans screen's CSV files (issue 7): the plan in the long format (domain/planCsv), one row
 // per action of a year's plans, and the portfolio table. UTF-8 with a BOM for Excel; headers and
 // labels in the UI language. The row builders take their labels as arguments, so they stay pure
@@ -148,8 +149,12 @@ export function portfolioCsvRows(
   ];
 }
 
-const measureLabel = (measure: string) =>
-  measure === 'custom' ? t('action.custom') : tDynamic(`measure.${measure}`);
+export const measureLabel = (measure: string): string =>
+  measure === 'custom'
+    ? t('action.custom')
+    : (ANTI_CHURN_IDS as readonly string[]).includes(measure)
+      ? tDynamic(`antiChurn.${measure}`)
+      : tDynamic(`measure.${measure}`);
 
 /** Actions of the given plans as a CSV in the UI language. */
 export function actionsCsv(
