@@ -1,4 +1,5 @@
 // English catalog: the source of every message key. Other catalogs must define the same keys.
+import { durabilityEn } from './parts/durability';
 import { gridEn } from './parts/grid';
 import { planEditorEn } from './parts/planEditor';
 import { portfolioEn } from './parts/portfolio';
@@ -6,6 +7,7 @@ import { profileEn } from './parts/profile';
 import { tiersEn } from './parts/tiers';
 
 export const en = {
+  ...durabilityEn,
   ...gridEn,
   ...planEditorEn,
   ...portfolioEn,

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { durabilityZhCN } from './parts/durability';
 import { gridZhCN } from './parts/grid';
 import { planEditorZhCN } from './parts/planEditor';
 import { portfolioZhCN } from './parts/portfolio';
@@ -7,6 +8,7 @@ import { tiersZhCN } from './parts/tiers';
 
 // 简体中文. Domain words follow the seed texts (大客户、RFM、帕累托法则、大客户年度发展计划).
 export const zhCN: Record<MessageKey, string> = {
+  ...durabilityZhCN,
   ...gridZhCN,
   ...planEditorZhCN,
   ...portfolioZhCN,
