@@ -27,11 +27,11 @@
 //    rounds) is over 50 ms, a check failed, the tab crashed or anything threw.
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../test/chromium.mjs';
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { basename, dirname, extname, join, normalize, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { serveDir } from '../serveDir.mjs';
 
 /** @typedef {import('./protocol').FrameRecording} FrameRecording */
 /** @typedef {import('./protocol').SeedResult} SeedResult */
@@ -152,37 +152,6 @@ async function buildAll(sourcemaps) {
       },
     },
   });
-}
-
-/** @type {Record<string, string>} */
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves bench/.out/grid on 127.0.0.1, on a free port (never 4173: the e2e tests use it). */
-async function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(outDir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(outDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no server address');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
 // ── Actions (each one recorded by frames.ts between start and stop) ─────────────────────────
@@ -480,7 +449,7 @@ async function main() {
   );
   await buildAll(options.profile);
   const buildMs = performance.now() - started;
-  const { server, url } = await serve();
+  const { server, url } = await serveDir(outDir);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT });

@@ -19,11 +19,11 @@
 //    crashes or anything throws.
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../test/chromium.mjs';
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { serveDir } from '../serveDir.mjs';
 
 /** @typedef {import('./protocol').BenchOptions} BenchOptions */
 /** @typedef {import('./protocol').PageReport} PageReport */
@@ -95,35 +95,6 @@ async function buildPage() {
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
-}
-
-/** @type {Record<string, string>} */
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-};
-
-/** Serves bench/.out/import on 127.0.0.1, on a free port. */
-async function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(outDir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(outDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no server address');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
 // ── Memory sampling ──────────────────────────────────────────────────────────────────────────
@@ -403,7 +374,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   console.log(`Building the import benchmark page with Vite into ${relative(root, outDir)}/ …`);
   await buildPage();
-  const { server, url } = await serve();
+  const { server, url } = await serveDir(outDir);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
