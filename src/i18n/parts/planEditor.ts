@@ -105,7 +105,7 @@ export const planEditorEn = {
   'planEd.fin.wallet': 'Share of wallet',
   'planEd.fin.spend': 'Estimated total category spend of the account: {amount}.',
   'planEd.fin.noSpend':
-    'Share of wallet needs the account’s estimated total spend (set it on the account profile).',
+    'Share of wallet needs the account’s estimated total spend (type it in the accounts grid).',
   'planEd.fin.noCost': 'Margin needs order costs; * = cost known for part of the revenue only.',
   'planEd.targets.title': 'Targets for FY {year}',
   'planEd.targets.revenue': 'Revenue target',
@@ -356,7 +356,7 @@ export const planEditorZhCN: Record<keyof typeof planEditorEn, string> = {
   'planEd.fin.marginPartial': '仅 {share} 的收入有成本数据',
   'planEd.fin.wallet': '钱包份额',
   'planEd.fin.spend': '该客户在本品类的估计总支出：{amount}。',
-  'planEd.fin.noSpend': '钱包份额需要客户的估计总支出（在客户档案中填写）。',
+  'planEd.fin.noSpend': '钱包份额需要客户的估计总支出（在客户表格中填写）。',
   'planEd.fin.noCost': '毛利率需要订单成本；* = 仅部分收入有成本数据。',
   'planEd.targets.title': '{year} 财年目标',
   'planEd.targets.revenue': '收入目标',
