@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { KeyplanApp } from './app';
 
 const SHOTS = 'test-results/screenshots';
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 const cell = (app: KeyplanApp, row: number, colId: string) =>
   app.gridRow(row).locator(`[col-id="${colId}"]`);

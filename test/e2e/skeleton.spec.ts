@@ -18,7 +18,7 @@ const expected = JSON.parse(
   revenueMinorByCustomer: Record<string, number>;
 };
 const SHOTS = 'test-results/screenshots';
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 test('demo workspace fills the grid and draws both charts', async ({ page }) => {
   const app = new KeyplanApp(page);
