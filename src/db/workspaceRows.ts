@@ -48,7 +48,11 @@ export async function workspaceCollection(
         .where('[workspaceId+accountId]')
         .between([workspaceId, Dexie.minKey], [workspaceId, Dexie.maxKey]);
     case 'accountSnapshots': {
-      const importIds = await db.imports.where('workspaceId').equals(workspaceId).primaryKeys();
+      // Stored rows always have their key; the table type allows undefined only for adds.
+      const importIds = (await db.imports
+        .where('workspaceId')
+        .equals(workspaceId)
+        .primaryKeys()) as number[];
       return db.accountSnapshots.where('importId').anyOf(importIds);
     }
     default:
