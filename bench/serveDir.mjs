@@ -1,5 +1,6 @@
 // A static file server for a benchmark's built pages: 127.0.0.1, a free port (never 4173, which
-// the e2e tests use), no caching. Shared by the import and grid benchmarks.
+// the e2e tests use), no caching. Shared by the import and grid benchmarks and by the offline
+// end-to-end test (which stops it to take the network away).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -13,6 +14,8 @@ const MIME = {
   '.json': 'application/json',
   '.map': 'application/json',
   '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Serves `outDir`; resolves with the server and its base URL. */

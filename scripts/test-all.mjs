@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check in one run — the check gate (svelte-check, eslint, prettier), unit tests,
-// a production build and the end-to-end suite in headless Chromium — ending with one plain line
-// `N passed, N failed` that counts every check and test.
+// the production and single-file builds and the end-to-end suite in headless Chromium — ending
+// with one plain line `N passed, N failed` that counts every check and test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -67,8 +67,12 @@ if (unit) {
   lines.push('FAIL unit tests produced no report');
 }
 
-// 3. End to end against the production build.
-if (step('build', 'npx', ['vite', 'build'])) {
+// 3. End to end against the production build and the single-file build (dist-single/keyplan.html,
+// removed first so that a failed build cannot leave an old file for the tests to pass on).
+const built = step('build', 'npx', ['vite', 'build']);
+rmSync('dist-single', { recursive: true, force: true });
+step('build single file', 'npx', ['vite', 'build', '--mode', 'single']);
+if (built) {
   rmSync('test-results/e2e.json', { force: true });
   const e2eOk = run('end-to-end (Chromium)', 'npx', ['playwright', 'test']);
   const e2e = existsSync('test-results/e2e.json') ? readJson('test-results/e2e.json') : null;
