@@ -7,6 +7,7 @@ import type { IsoDate } from '../domain/types';
 import type { NewOrder } from '../db/rows';
 import type { AccountUpsert, ContactInsert } from '../db/importWriter';
 import type { ContactRow } from '../db/schema';
+import { REQUIRED_RULES } from './fields';
 import { readingFor, type ImportPlan } from './importPlan';
 
 export type RejectReason =
@@ -17,7 +18,15 @@ export type RejectReason =
   | 'bad_unit_price'
   | 'bad_quantity'
   | 'bad_cost'
-  | 'column_count';
+  | 'column_count'
+  /** A cell holds U+FFFD (bytes the encoding could not read), NUL or another control character. */
+  | 'bad_characters'
+  /** A cell longer than Excel can hold: a broken file, not a value. */
+  | 'cell_too_long'
+  /** A quoted field opens here and never closes; the rest of the file went into it. */
+  | 'unclosed_quote'
+  /** A mapped cell holds an Excel error (#REF!, #N/A…): a broken formula, not a value. */
+  | 'excel_error';
 
 export interface RejectedRow {
   /** 1-based line as a user sees it in a text editor (the Excel row for simple files). */
@@ -33,6 +42,43 @@ export type Converted =
   | { type: 'account'; account: AccountUpsert }
   | { type: 'contact'; contact: ContactInsert }
   | { type: 'reject'; reject: RejectedRow };
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+/** Shown of a rejected value that is too long to show whole. */
+const SHOWN_CHARS = 60;
+// Controls other than tab, LF and CR (C0, DEL, C1), and the replacement character a decoder puts
+// where bytes were not valid in the chosen encoding. No export means either.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const BAD_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
+
+// Excel's error values, as a CSV export writes them in place of a formula's result.
+const EXCEL_ERROR =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+
+/** A value for the rejects list: cut short, with control characters made visible (␀ for NUL). */
+export function shownValue(value: string): string {
+  const short = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+  // eslint-disable-next-line no-control-regex -- made visible as the Unicode control pictures
+  return short.replace(/[\u0000-\u001f]/g, (c) =>
+    c === '\t' || c === '\n' || c === '\r' ? ' ' : String.fromCharCode(0x2400 + c.charCodeAt(0)),
+  );
+}
+
+/** The reject for a record whose quote never closed (rowStream flags them). */
+export function unclosedQuoteReject(
+  record: readonly string[],
+  line: number,
+  headers: readonly string[],
+): RejectedRow {
+  const c = Math.max(0, record.length - 1);
+  return {
+    line,
+    column: headers[c] ?? `Column ${c + 1}`,
+    value: shownValue(record[c] ?? ''),
+    reason: 'unclosed_quote',
+  };
+}
 
 const QUANTITY_DIGITS = 6;
 const QUANTITY_SCALE = 10 ** QUANTITY_DIGITS;
@@ -82,6 +128,11 @@ export function createRowConverter(
       )
     : new Map<number, string>();
   const headerOf = (c: number | null): string => (c === null ? '' : (plan.headers[c] ?? ''));
+  // Per rule of REQUIRED_RULES, the columns that could meet it: a row too short to reach any of
+  // them lost its cells to a wrong delimiter, not just a value.
+  const requiredColumns = REQUIRED_RULES[plan.kind]
+    .map((rule) => rule.map(col).filter((c): c is number => c !== null))
+    .filter((columns) => columns.length > 0);
   const cancelPrefix = plan.cancelPrefix.trim().toUpperCase();
   // A file names the same customers over and over: normalise each spelling once.
   const nameKeys = new Map<string, string>();
@@ -109,6 +160,44 @@ export function createRowConverter(
         if ((record[c] ?? '').trim() !== '') {
           return reject('column_count', null, `${record.length} / ${width}`);
         }
+      }
+    }
+    // Fewer: a line written with another delimiter, or cut short.
+    if (
+      plan.delimiter !== 'fixed' &&
+      record.length < width &&
+      requiredColumns.some((columns) => columns.every((c) => c >= record.length))
+    ) {
+      return reject('column_count', null, `${record.length} / ${width}`);
+    }
+    for (let c = 0; c < record.length; c++) {
+      const text = record[c]!;
+      const problem: RejectReason | null =
+        text.length > MAX_CELL_CHARS
+          ? 'cell_too_long'
+          : BAD_CHARACTER.test(text)
+            ? 'bad_characters'
+            : null;
+      if (problem) {
+        return {
+          type: 'reject',
+          reject: {
+            line,
+            column: headerOf(c) || `Column ${c + 1}`,
+            value: shownValue(text),
+            reason: problem,
+          },
+        };
+      }
+    }
+    // Only mapped cells: an unmapped helper column full of #N/A does not spoil the order.
+    for (const c of mappedColumns) {
+      const text = (record[c] ?? '').trim();
+      if (text.startsWith('#') && EXCEL_ERROR.test(text)) {
+        return {
+          type: 'reject',
+          reject: { line, column: headerOf(c), value: text, reason: 'excel_error' },
+        };
       }
     }
     const extra: Record<string, string> = {};

@@ -106,6 +106,7 @@ describe('parseComplete', () => {
         ['SO-2', 'Acme', '2024-03-06', '7'],
       ],
       lines: [10, 12],
+      unclosed: new Set(),
       nextLine: 13,
     });
   });

@@ -9,6 +9,11 @@ export interface RecordBatch {
   records: string[][];
   /** 1-based line each record starts on, as a text editor counts. */
   lines: number[];
+  /**
+   * Indexes into `records` of records whose quoted field never closed: everything up to the end
+   * of the text was read into their last cell.
+   */
+  unclosed: ReadonlySet<number>;
   bytesRead: number;
   totalBytes: number;
 }
@@ -98,9 +103,10 @@ export function parseComplete(
   text: string,
   options: Pick<ReadRecordsOptions, 'delimiter' | 'fixedStarts'>,
   firstLine: number,
-): { records: string[][]; lines: number[]; nextLine: number } {
+): { records: string[][]; lines: number[]; unclosed: Set<number>; nextLine: number } {
   const records: string[][] = [];
   const lines: number[] = [];
+  const unclosed = new Set<number>();
   let line = firstLine;
   if (options.delimiter === FIXED_WIDTH) {
     for (const raw of text.split(/\r\n|\n|\r/)) {
@@ -112,23 +118,29 @@ export function parseComplete(
       line++;
     }
     // split() yields one extra piece after a final line break.
-    return { records, lines, nextLine: firstLine + countBreaks(text) };
+    return { records, lines, unclosed, nextLine: firstLine + countBreaks(text) };
   }
   const parsed = Papa.parse<string[]>(text, {
     delimiter: options.delimiter,
     skipEmptyLines: false,
     newline: undefined,
   });
-  for (const record of parsed.data) {
+  // PapaParse's error rows are indexes into its data, blank records included.
+  const missingQuotes = new Set<number>();
+  for (const error of parsed.errors) {
+    if (error.code === 'MissingQuotes' && error.row !== undefined) missingQuotes.add(error.row);
+  }
+  parsed.data.forEach((record, index) => {
     if (!isBlank(record)) {
+      if (missingQuotes.has(index)) unclosed.add(records.length);
       records.push(record);
       lines.push(line);
     }
     let embedded = 0;
     for (const cell of record) if (cell.length > 0) embedded += countBreaks(cell);
     line += 1 + embedded;
-  }
-  return { records, lines, nextLine: firstLine + countBreaks(text) };
+  });
+  return { records, lines, unclosed, nextLine: firstLine + countBreaks(text) };
 }
 
 export async function* readRecords(
@@ -160,6 +172,7 @@ export async function* readRecords(
     yield {
       records: parsed.records,
       lines: parsed.lines,
+      unclosed: parsed.unclosed,
       bytesRead: offset,
       totalBytes: blob.size,
     };

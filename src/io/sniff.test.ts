@@ -222,7 +222,7 @@ describe('sniffFile: files that are not a CSV table', () => {
   it('a file of blank lines', async () => {
     expect(await sniffFile(fileOf(' \r\n\r\n  \n'), {}, 2)).toMatchObject({
       ok: false,
-      reason: 'empty_file',
+      reason: 'no_values',
     });
   });
 
@@ -268,12 +268,13 @@ describe('sniffFile: files that are not a CSV table', () => {
     });
   });
 
-  it('a PNG under a .csv name → binary_file', async () => {
+  it('a PNG under a .csv name → image_file, saying PNG', async () => {
     const header = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
     const bytes = Uint8Array.from({ length: 2048 }, (_, i) => header[i] ?? (i * 7) % 31);
     expect(await sniffFile(fileOf(bytes, 'orders.csv'), {}, 2)).toMatchObject({
       ok: false,
-      reason: 'binary_file',
+      reason: 'image_file',
+      params: { format: 'PNG' },
     });
   });
 });

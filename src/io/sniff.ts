@@ -5,16 +5,34 @@ import { inferColumnFormat } from '../domain/columnFormats';
 import { parseDateWithOrder } from '../domain/date';
 import { parseAmountToMinor } from '../domain/money';
 import { decodeAs, detectEncoding, type EncodingGuess } from './encoding';
-import { autoMap, guessKind, KIND_FIELDS, type FieldMapping, type ImportKind } from './fields';
+import {
+  autoMap,
+  guessKind,
+  KIND_FIELDS,
+  normalizeHeader,
+  type FieldMapping,
+  type ImportKind,
+} from './fields';
+import { detectBinaryFormat, detectTextFormat } from './fileFormat';
 import type { ColumnReading, ImportPlan } from './importPlan';
-import type { ImportFileError } from './importProtocol';
+import type { ImportErrorParams, ImportFileError } from './importProtocol';
 import { detectFixedWidth, detectLayout } from './layout';
 import { FIXED_WIDTH, lastRecordBoundary, parseComplete } from './rowStream';
 
 export const SNIFF_BYTES = 256 * 1024;
 const SAMPLE_RECORDS = 200;
 const PREVIEW_LINES = 20;
+const PREVIEW_LINE_CHARS = 2000;
 const DELIMITERS = [',', ';', '\t', '|'];
+/**
+ * Widest file the preview and the column mapping can show (every column is a choice in nine
+ * drop-downs). Real exports stay far below: a Shopify orders export has about 70 columns.
+ */
+export const MAX_COLUMNS = 1000;
+/** Excel's cell limit; a single line longer than this is not a header row. */
+const ONE_LINE_CHARS = 32_767;
+/** Nothing but blanks, separators, quotes and byte-order marks. */
+const NO_VALUES = /^[\s,;|"\uFEFF]*$/;
 
 export interface SniffOverrides {
   encoding?: string;
@@ -34,17 +52,19 @@ export interface SniffResult {
   kindScores: Record<ImportKind, number>;
   /** Columns whose number or date reading could not be decided from the sample. */
   ambiguous: { field: string; what: 'decimal' | 'dateOrder' }[];
+  /**
+   * Fields whose header is shared by several columns ("金额" twice): left unmapped so the user
+   * chooses, instead of the first one being taken silently. Columns are 1-based.
+   */
+  duplicateHeaders: { field: string; header: string; columns: number[] }[];
   totalBytes: number;
 }
 
-export type SniffFailure = { reason: ImportFileError; detail: string };
-
-/** Zip (xlsx, docx…) and OLE2 (old .xls) signatures: spreadsheets saved under a .csv name. */
-function spreadsheetSignature(bytes: Uint8Array): boolean {
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  return zip || ole;
-}
+export type SniffFailure = {
+  reason: ImportFileError;
+  detail: string;
+  params?: ImportErrorParams;
+};
 
 function looksBinary(text: string): boolean {
   let bad = 0;
@@ -145,6 +165,37 @@ export function columnNames(headerRecord: readonly string[] | null, width: numbe
   });
 }
 
+/**
+ * Unmaps every field whose column shares its header with another column, and says which.
+ * Blank headers are "Column N" (unique) by then; "金额" and "金 额" count as the same.
+ */
+export function unmapDuplicateHeaders(
+  headers: readonly string[],
+  mapping: FieldMapping,
+): SniffResult['duplicateHeaders'] {
+  const byName = new Map<string, number[]>();
+  headers.forEach((header, column) => {
+    const key = normalizeHeader(header);
+    if (key === '') return;
+    const columns = byName.get(key);
+    if (columns) columns.push(column);
+    else byName.set(key, [column]);
+  });
+  const duplicates: SniffResult['duplicateHeaders'] = [];
+  for (const [field, column] of Object.entries(mapping)) {
+    if (column === null || column === undefined) continue;
+    const same = byName.get(normalizeHeader(headers[column] ?? '')) ?? [];
+    if (same.length < 2) continue;
+    mapping[field] = null;
+    duplicates.push({
+      field,
+      header: (headers[column] ?? '').trim(),
+      columns: same.map((c) => c + 1),
+    });
+  }
+  return duplicates;
+}
+
 /** How each mapped amount/date column is written, decided from the sample values. */
 export function inferFormats(
   kind: ImportKind,
@@ -177,16 +228,17 @@ export async function sniffFile(
   overrides: SniffOverrides,
   fractionDigits: number,
 ): Promise<{ ok: true; value: SniffResult } | ({ ok: false } & SniffFailure)> {
-  const failWith = (reason: ImportFileError, detail: string) => ({
+  const failWith = (reason: ImportFileError, detail: string, params?: ImportErrorParams) => ({
     ok: false as const,
     reason,
     detail,
+    ...(params ? { params } : {}),
   });
   if (file.size === 0) return failWith('empty_file', 'The file is empty (0 bytes).');
   const bytes = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  if (spreadsheetSignature(bytes)) {
-    return failWith('spreadsheet_file', 'This is an Excel workbook (.xlsx/.xls), not a CSV file.');
-  }
+  const binary = detectBinaryFormat(bytes);
+  if (binary) return failWith(binary.reason, binary.detail, binary.params);
+  if (bytes.every((b) => b === 0)) return failWith('zero_bytes', 'The file holds only zero bytes.');
   const encodingGuess = detectEncoding(bytes);
   const encoding = overrides.encoding ?? encodingGuess.encoding;
   const whole = file.size <= SNIFF_BYTES;
@@ -195,21 +247,37 @@ export async function sniffFile(
       ? decodeAs(bytes, 'windows-1252')
       : new TextDecoder(encoding).decode(bytes, { stream: !whole });
   if (looksBinary(text)) return failWith('binary_file', 'The file is not text.');
-  if (text.trim() === '') return failWith('empty_file', 'The file contains no text.');
+  const markup = detectTextFormat(text);
+  if (markup) return failWith(markup.reason, markup.detail, markup.params);
+  if (text.trim() === '' || (whole && NO_VALUES.test(text))) {
+    return failWith('no_values', 'The file holds only blank lines, spaces or separators.');
+  }
 
   const lines = text.split(/\r\n|\n|\r/);
-  const textPreview = lines.slice(0, PREVIEW_LINES).join('\n');
+  // A line of a broken file can be megabytes long; the preview shows its start.
+  const textPreview = lines
+    .slice(0, PREVIEW_LINES)
+    .map((l) => (l.length > PREVIEW_LINE_CHARS ? `${l.slice(0, PREVIEW_LINE_CHARS)}…` : l))
+    .join('\n');
   let delimiter = overrides.delimiter ?? guessDelimiter(text);
   let fixedStarts: number[] | null = null;
   if (delimiter === null || delimiter === FIXED_WIDTH) {
     fixedStarts = detectFixedWidth(lines.filter((l) => l.trim() !== '').slice(0, SAMPLE_RECORDS));
     delimiter = fixedStarts ? FIXED_WIDTH : (delimiter ?? ',');
   }
-  if (!whole) text = text.slice(0, lastRecordBoundary(text, delimiter));
+  const oneLine = (chars: number) =>
+    failWith('one_line', `One line of ${chars} characters with no line break.`, { chars });
+  if (!whole) {
+    const cut = lastRecordBoundary(text, delimiter);
+    // No record ends in the first 256 KB: one endless line (or a quote that never closes).
+    if (cut === 0) return oneLine(text.length);
+    text = text.slice(0, cut);
+  }
   const parsed = parseComplete(text, { delimiter, fixedStarts }, 1);
   const sample = parsed.records.slice(0, SAMPLE_RECORDS);
   const sampleLines = parsed.lines.slice(0, SAMPLE_RECORDS);
-  if (sample.length === 0) return failWith('empty_file', 'The file contains no records.');
+  if (sample.length === 0) return failWith('no_values', 'The file contains no records.');
+  if (sample.length === 1 && text.length > ONE_LINE_CHARS) return oneLine(text.trim().length);
 
   const layout = detectLayout(sample);
   const headerRow = overrides.headerRow !== undefined ? overrides.headerRow : layout.headerRow;
@@ -231,11 +299,18 @@ export async function sniffFile(
     headerRow === null
       ? Math.max(...dataRows.slice(0, 50).map((r) => r.length))
       : (sample[headerRow]?.length ?? 0);
+  if (width > MAX_COLUMNS) {
+    return failWith('too_many_columns', `${width} columns; at most ${MAX_COLUMNS} are read.`, {
+      columns: width,
+      max: MAX_COLUMNS,
+    });
+  }
   const headers = columnNames(headerRow === null ? null : (sample[headerRow] ?? null), width);
 
   const guessed = guessKind(headerRow === null ? [] : headers);
   const kind = overrides.kind ?? (headerRow === null ? 'orders' : guessed.kind);
   const mapping = headerRow === null ? mapByValues(dataRows, kind, width) : autoMap(headers, kind);
+  const duplicateHeaders = headerRow === null ? [] : unmapDuplicateHeaders(headers, mapping);
   const { formats, ambiguous } = inferFormats(kind, mapping, dataRows);
 
   return {
@@ -262,6 +337,7 @@ export async function sniffFile(
       sampleLines,
       kindScores: guessed.scores,
       ambiguous,
+      duplicateHeaders,
       totalBytes: file.size,
     },
   };

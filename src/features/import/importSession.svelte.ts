@@ -5,7 +5,12 @@ import type { ImportRow, MappingRow } from '../../db/schema';
 import { headerSignature, missingRequired, type ImportKind } from '../../io/fields';
 import { importClient, type Job, type ProgressInfo } from '../../io/importClient';
 import type { ImportPlan } from '../../io/importPlan';
-import type { ErrorResponse, ImportFileError, RunSummary } from '../../io/importProtocol';
+import type {
+  ErrorResponse,
+  ImportErrorParams,
+  ImportFileError,
+  RunSummary,
+} from '../../io/importProtocol';
 import { createRowConverter, type Converted } from '../../io/rowConvert';
 import { inferFormats, type SniffOverrides, type SniffResult } from '../../io/sniff';
 import { fmt } from '../../state/format';
@@ -17,6 +22,7 @@ export interface ImportFailure {
   reason: ImportFileError | 'missing_fields';
   fileName: string;
   detail: string;
+  params?: ImportErrorParams;
 }
 
 const PREVIEW_ROWS = 12;
@@ -84,6 +90,7 @@ export class ImportSession {
       reason: response.reason,
       fileName: this.file?.name ?? '',
       detail: response.detail,
+      params: response.params,
     };
     this.step = back;
     this.progress = null;
