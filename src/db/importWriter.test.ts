@@ -12,6 +12,7 @@ import {
   type ContactInsert,
   type NewImportMeta,
 } from './importWriter';
+import { isQuotaExceeded } from './quotaError';
 import { blankAccount, type NewOrder } from './rows';
 import { ordersRepo } from './orders';
 import type { AccountRow, ContactRow, ImportRow, MetaRow, OrderRow } from './schema';
@@ -28,6 +29,30 @@ afterEach(async () => {
 
 const WS = 1;
 const OTHER_WS = 2;
+
+// While `diskFull`, the storage under Dexie refuses every write that adds bytes, as IndexedDB does
+// over quota; deletes still go through (they need no room).
+let diskFull = false;
+afterEach(() => {
+  diskFull = false;
+});
+db.use({
+  stack: 'dbcore',
+  name: 'diskFull',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      return {
+        ...table,
+        mutate: (req) =>
+          diskFull && (req.type === 'add' || req.type === 'put') && req.values.length > 0
+            ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+            : table.mutate(req),
+      };
+    },
+  }),
+});
 
 function meta(hash: string, overrides: Partial<NewImportMeta> = {}): NewImportMeta {
   return {
@@ -619,7 +644,7 @@ const THREE_BATCHES: [string, (w: ImportWriter) => Promise<void>][] = [
 describe('ImportWriter.rollback', () => {
   it.each(THREE_BATCHES)(
     'after three %s batches leaves the database as it was before begin()',
-    async (_kind, threeBatches) => {
+    async (kind, threeBatches) => {
       await seed();
       await db.meta.put({ key: DATA_VERSION_KEY, value: 10 });
       const before = await everything();
@@ -630,13 +655,47 @@ describe('ImportWriter.rollback', () => {
 
       await writer.rollback();
 
-      // Rollback bumps the data version once (views reload); everything else is as it was.
-      expect(await dataVersion()).toBe(11);
+      // Everything is as it was. The data version moves (views reload) only when the rollback
+      // put back accounts the app had been showing updated; orders and new accounts of a running
+      // import were never shown, and their rollback must not write (it may run on a full disk).
+      expect(await dataVersion()).toBe(kind === 'accounts' ? 11 : 10);
       expect(withoutDataVersion(await everything())).toEqual(withoutDataVersion(before));
       expect(await db.imports.get(writer.importId)).toBeUndefined();
       expect(await db.accountSnapshots.count()).toBe(0);
     },
   );
+});
+
+describe('rolling back on a full disk', () => {
+  // Orders and contacts imports roll back with deletes only, so a full quota cannot stop them.
+  // An accounts import must put back the accounts it updated, which needs room: the rollback
+  // fails whole, the import stays 'running', and once there is room recovery finishes it.
+  it.each(THREE_BATCHES)('%s import', async (kind, threeBatches) => {
+    await seed();
+    await db.meta.put({ key: DATA_VERSION_KEY, value: 10 });
+    const before = await everything();
+    const writer = await ImportWriter.begin(db, WS, meta('full'));
+    await threeBatches(writer);
+
+    diskFull = true;
+    const failure = await writer.rollback().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (kind !== 'accounts') {
+      expect(failure).toBeNull();
+      expect(await everything()).toEqual(before);
+      return;
+    }
+    expect(isQuotaExceeded(failure)).toBe(true);
+    expect((await db.imports.get(writer.importId))?.status).toBe('running');
+    // Recovery at start skips it while the disk is full, and the app still starts…
+    expect(await recoverInterruptedImports(db, async () => false)).toEqual([]);
+    diskFull = false;
+    // …and finishes it once there is room.
+    expect(await recoverInterruptedImports(db, async () => false)).toEqual([writer.importId]);
+    expect(withoutDataVersion(await everything())).toEqual(withoutDataVersion(before));
+  });
 });
 
 describe('removeImport', () => {

@@ -2,6 +2,7 @@
 // Safety comes from tagging instead: every row written carries the import id, the import stays
 // 'running' (and invisible to the app) until finish(), and rollback removes exactly what it wrote.
 import { assignedId, bumpDataVersion, type KeyplanDB } from './db';
+import { isQuotaExceeded } from './quotaError';
 import { blankAccount, toOrderRow, type NewOrder } from './rows';
 import Dexie from 'dexie';
 import type {
@@ -358,7 +359,12 @@ export async function removeImport(db: KeyplanDB, importId: number): Promise<voi
     await db.accounts.bulkPut(restored);
     await db.accountSnapshots.where('importId').equals(importId).delete();
     await db.imports.delete(importId);
-    await bumpDataVersion(db);
+    // A running import's orders and new accounts were never shown, so taking them away changes
+    // nothing the app read: no new data version. Then rolling back an orders or contacts import
+    // only deletes, and deletes still commit when the storage quota is full.
+    if (imp.status !== 'running' || restored.length > 0 || kept.length > 0) {
+      await bumpDataVersion(db);
+    }
   });
 }
 
@@ -374,7 +380,14 @@ export async function recoverInterruptedImports(
   const rolledBack: number[] = [];
   for (const id of running) {
     if (id === undefined || (await isAlive(id))) continue;
-    await removeImport(db, id);
+    try {
+      await removeImport(db, id);
+    } catch (error) {
+      // Putting back what an accounts import updated needs room: on a full disk the app still
+      // starts, and the next start tries again.
+      if (isQuotaExceeded(error)) continue;
+      throw error;
+    }
     rolledBack.push(id);
   }
   return rolledBack;

@@ -28,6 +28,10 @@ export function importsRepo(db: KeyplanDB) {
     recoverInterrupted(isAlive: (importId: number) => Promise<boolean>): Promise<number[]> {
       return recoverInterruptedImports(db, isAlive);
     },
+    /** Imports still marked running (by this or another tab, or left by a crash). */
+    async runningIds(): Promise<number[]> {
+      return (await db.imports.where('status').equals('running').primaryKeys()) as number[];
+    },
     /** Removes a finished import: its orders and contacts, the accounts only it created. */
     undo(importId: number): Promise<void> {
       return removeImport(db, importId);

@@ -2,9 +2,10 @@
 // (batches, cancel, failure, duplicates) → undo. Expectations come from the .expected.json files,
 // computed by Python independently of the TypeScript importer.
 import { readdirSync, readFileSync } from 'node:fs';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assignedId, DATA_VERSION_KEY, KeyplanDB } from '../db/db';
-import { removeImport } from '../db/importWriter';
+import { ImportWriter, recoverInterruptedImports, removeImport } from '../db/importWriter';
 import { handleImportRequest, type JobContext } from './importJob';
 import { fingerprintOf } from './fileHash';
 import type { ImportPlan } from './importPlan';
@@ -474,12 +475,56 @@ describe('cancel and failure in the middle of a multi-batch file', () => {
     return last as ErrorResponse;
   }
 
-  it('the second batch fails with QuotaExceededError → storage_failed, database as before', async () => {
-    const last = await commitWithFailingSecondBatch(
-      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
-    );
-    expect(last.reason).toBe('storage_failed');
-    expect(last.detail).toContain('QuotaExceededError');
+  // A full quota has its own message (what to do about it); Chromium reports it as the aborted
+  // commit's error, which Dexie wraps in an AbortError.
+  it.each([
+    ['QuotaExceededError', new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
+    [
+      'an AbortError with QuotaExceededError inside',
+      new Dexie.AbortError(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    ],
+  ])(
+    'the second batch fails with %s → storage_full, database as before',
+    async (_label, error) => {
+      const last = await commitWithFailingSecondBatch(error);
+      expect(last.reason).toBe('storage_full');
+      expect(last.detail).toContain('QuotaExceededError');
+    },
+    60_000,
+  );
+
+  it('the rollback fails too → rollback_pending; the import stays hidden and the next start removes it', async () => {
+    await commitSmall();
+    const before = await dump();
+    const appBefore = await db.orders.count();
+    const file = big();
+    const { plan } = await sniff(file);
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const bulkAdd = db.orders.bulkAdd.bind(db.orders);
+    let calls = 0;
+    vi.spyOn(db.orders, 'bulkAdd').mockImplementation(((...args: Parameters<typeof bulkAdd>) =>
+      ++calls === 2 ? Promise.reject(quota) : bulkAdd(...args)) as typeof bulkAdd);
+    // Putting back what an accounts import updated needs room a full disk does not have.
+    const rollback = vi.spyOn(ImportWriter.prototype, 'rollback').mockRejectedValueOnce(quota);
+
+    const { last } = await run({
+      type: 'commit',
+      file,
+      fileName: file.name,
+      plan,
+      workspaceId: WS,
+    });
+    expect(rollback).toHaveBeenCalledTimes(1);
+    vi.restoreAllMocks();
+    expect(last).toMatchObject({ type: 'error', reason: 'rollback_pending' });
+    expect((last as ErrorResponse).detail).toContain('the rollback failed too');
+    // Not claimed as gone: the first batch is still there, under an import left 'running'.
+    const running = await db.imports.where('status').equals('running').toArray();
+    expect(running).toHaveLength(1);
+    expect(await db.orders.count()).toBeGreaterThan(appBefore);
+
+    expect(await recoverInterruptedImports(db, async () => false)).toEqual([running[0]!.id]);
+    expect(await dump()).toEqual(before);
   }, 60_000);
 
   // Any failure while writing is a storage problem, whatever the browser names it (IndexedDB's

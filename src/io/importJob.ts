@@ -9,11 +9,18 @@ import {
   type AccountUpsert,
   type ContactInsert,
 } from '../db/importWriter';
+import { isQuotaExceeded } from '../db/quotaError';
 import { FileFingerprint } from './fileHash';
 import type { ImportPlan } from './importPlan';
-import type { ImportFileError, ImportRequest, ImportResponse, RunSummary } from './importProtocol';
+import type {
+  ImportErrorParams,
+  ImportFileError,
+  ImportRequest,
+  ImportResponse,
+  RunSummary,
+} from './importProtocol';
 import { isTotalRow } from './layout';
-import { createRowConverter, type RejectedRow } from './rowConvert';
+import { createRowConverter, unclosedQuoteReject, type RejectedRow } from './rowConvert';
 import { readRecords } from './rowStream';
 import { sniffFile } from './sniff';
 
@@ -30,11 +37,34 @@ export interface JobContext {
 
 class Cancelled extends Error {}
 class NothingValid extends Error {}
+/** The running total left the range where sums of minor units are exact (2^53). */
+class AmountOverflow extends Error {
+  constructor(readonly line: number) {
+    super(
+      `The amounts add up to more than ${Number.MAX_SAFE_INTEGER} minor units at line ${line}.`,
+    );
+  }
+}
+
+/**
+ * The import failed and so did its rollback (putting back the accounts an accounts import updated
+ * needs room, which a full disk does not have). The import stays 'running' — its orders and new
+ * accounts hidden — and the app's next start rolls it back.
+ */
+class RollbackPending extends Error {
+  constructor(failure: unknown, rollbackFailure: unknown) {
+    const text = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    super(`${text(failure)}; the rollback failed too: ${text(rollbackFailure)}`);
+  }
+}
 
 /** Anything that goes wrong while writing is a storage problem, whatever the browser calls it. */
 class StorageError extends Error {
+  /** The browser's storage for the site is full: the screen says what to do about it. */
+  readonly quota: boolean;
   constructor(cause: unknown) {
     super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause));
+    this.quota = isQuotaExceeded(cause);
   }
 }
 
@@ -49,12 +79,12 @@ async function stored<T>(work: () => Promise<T>): Promise<T> {
 export async function handleImportRequest(request: ImportRequest, ctx: JobContext): Promise<void> {
   if (request.type === 'cancel') return;
   const { requestId } = request;
-  const postError = (reason: ImportFileError, detail: string) =>
-    ctx.post({ type: 'error', requestId, reason, detail });
+  const postError = (reason: ImportFileError, detail: string, params?: ImportErrorParams) =>
+    ctx.post({ type: 'error', requestId, reason, detail, ...(params ? { params } : {}) });
   try {
     if (request.type === 'sniff') {
       const result = await sniffFile(request.file, request.overrides, request.fractionDigits);
-      if (!result.ok) return postError(result.reason, result.detail);
+      if (!result.ok) return postError(result.reason, result.detail, result.params);
       ctx.post({ type: 'sniffed', requestId, result: result.value });
       return;
     }
@@ -124,15 +154,25 @@ export async function handleImportRequest(request: ImportRequest, ctx: JobContex
       ctx.post({ type: 'committed', requestId, summary, importRow });
     } catch (error) {
       // Whatever happened, nothing of this import may stay behind.
-      await writer.rollback();
+      try {
+        await writer.rollback();
+      } catch (rollbackError) {
+        throw new RollbackPending(error, rollbackError);
+      }
       throw error;
     }
   } catch (error) {
+    if (error instanceof RollbackPending) return postError('rollback_pending', error.message);
     if (error instanceof Cancelled) return postError('cancelled', 'Cancelled; nothing was saved.');
     if (error instanceof NothingValid)
       return postError('nothing_valid', 'No row could be imported.');
+    if (error instanceof AmountOverflow) {
+      return postError('amount_overflow', error.message, { line: error.line });
+    }
     const detail = error instanceof Error ? error.message : String(error);
-    postError(error instanceof StorageError ? 'storage_failed' : 'parse_failed', detail);
+    if (error instanceof StorageError)
+      return postError(error.quota ? 'storage_full' : 'storage_failed', detail);
+    postError('parse_failed', detail);
   }
 }
 
@@ -187,6 +227,13 @@ async function runPass(
       const record = batch.records[i]!;
       const line = batch.lines[i]!;
       rowsRead++;
+      if (batch.unclosed.has(i)) {
+        rowsRejected++;
+        if (rejects.length < MAX_REJECTS_LISTED) {
+          rejects.push(unclosedQuoteReject(record, line, plan.headers));
+        }
+        continue;
+      }
       if (isTotalRow(record)) {
         totalLines.push(line);
         continue;
@@ -207,6 +254,7 @@ async function runPass(
           orders.push(o);
           noteAccount(o.accountKey, o.nameKey);
           totalMinor += o.amountMinor;
+          if (!Number.isSafeInteger(totalMinor)) throw new AmountOverflow(line);
           if (firstDate === null || o.date < firstDate) firstDate = o.date;
           if (lastDate === null || o.date > lastDate) lastDate = o.date;
           break;
@@ -230,7 +278,6 @@ async function runPass(
         await writer.addContacts(contacts);
       });
     }
-    if (!Number.isSafeInteger(totalMinor)) throw new RangeError('The total amount is too large.');
     ctx.post({
       type: 'progress',
       requestId,

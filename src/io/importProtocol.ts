@@ -6,13 +6,36 @@ import type { SniffOverrides, SniffResult } from './sniff';
 
 export type ImportFileError =
   | 'empty_file'
+  /** Bytes, but no value: blank lines, spaces, separators, a lone byte-order mark. */
+  | 'no_values'
   | 'header_only'
   | 'binary_file'
+  /** Nothing but 0x00: a file that was never written out, or damaged on disk. */
+  | 'zero_bytes'
   | 'spreadsheet_file'
+  /** Another format under a .csv name (see fileFormat.ts); params.format names it. */
+  | 'image_file'
+  | 'pdf_file'
+  | 'archive_file'
+  | 'html_file'
+  | 'json_file'
+  /** One line with no break in it, far longer than any header (params.chars). */
+  | 'one_line'
+  /** More columns than the preview and mapping can show (params.columns, params.max). */
+  | 'too_many_columns'
+  /** The amounts add up past 2^53 minor units, where sums stop being exact (params.line). */
+  | 'amount_overflow'
   | 'parse_failed'
   | 'nothing_valid'
   | 'storage_failed'
+  /** The browser's storage quota ran out while writing (rolled back like any storage failure). */
+  | 'storage_full'
+  /** Writing failed and so did the rollback: the next start of the app finishes it. */
+  | 'rollback_pending'
   | 'cancelled';
+
+/** Values for the message's placeholders besides {file} and {detail}. */
+export type ImportErrorParams = Record<string, string | number>;
 
 export type ImportRequest =
   | {
@@ -65,7 +88,14 @@ export type ImportResponse =
     }
   | { type: 'analyzed'; requestId: number; summary: RunSummary }
   | { type: 'committed'; requestId: number; summary: RunSummary; importRow: ImportRow }
-  | { type: 'error'; requestId: number; reason: ImportFileError; detail: string };
+  | {
+      type: 'error';
+      requestId: number;
+      reason: ImportFileError;
+      /** English, for logs and tests; the screen shows the reason's message. */
+      detail: string;
+      params?: ImportErrorParams;
+    };
 
 export type SniffedResponse = Extract<ImportResponse, { type: 'sniffed' }>;
 export type ProgressResponse = Extract<ImportResponse, { type: 'progress' }>;
