@@ -15,7 +15,11 @@ export type DataErrorCode =
   | 'plan_transition'
   | 'plan_exists'
   | 'action_missing'
-  | 'template_missing';
+  | 'template_missing'
+  | 'workspace_missing'
+  | 'backup_import_running'
+  | 'backup_newer'
+  | 'backup_version';
 
 export class DataError extends Error {
   constructor(

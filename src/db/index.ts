@@ -3,6 +3,7 @@ import { accountsRepo } from './accounts';
 import { accountLogRepo } from './accountLog';
 import { accountOrdersRepo } from './accountOrders';
 import { accountProfileRepo } from './accountProfile';
+import { backupRepo } from './backup';
 import { contactsRepo } from './contacts';
 import { customFieldsRepo } from './customFields';
 import { gridViewsRepo } from './gridViews';
@@ -26,6 +27,7 @@ export function createRepos(db: KeyplanDB) {
     accountLog: accountLogRepo(db),
     accountProfile: accountProfileRepo(db),
     accountOrders: accountOrdersRepo(db),
+    backup: backupRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -45,6 +45,8 @@ export interface WorkspaceRow {
   tiers?: TierDef[];
   /** v3: visits per year each owner (KA manager) can make, for the capacity summary. */
   ownerCapacity?: Record<string, number>;
+  /** When the workspace was last saved in a backup file (ISO); absent = never. Unindexed. */
+  lastBackupAt?: string;
 }
 
 /** Field id → column index (null = not in the file). Field ids per kind live in io/fields. */

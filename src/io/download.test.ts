@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { downloadText } from './download';
+import { downloadBytes, downloadText } from './download';
 
 // Unit tests run in node, so stand in a minimal document that records what the function does.
 interface FakeAnchor {
@@ -79,6 +79,15 @@ describe('downloadText', () => {
     expect(anchor?.inDocument).toBe(false);
     expect(blobs[0]?.type).toBe(expectedType);
     expect(await blobs[0]?.text()).toBe(text);
+  });
+
+  it('downloads bytes as they are', async () => {
+    const bytes = Uint8Array.of(0x4b, 0x00, 0xff, 0x0a);
+    downloadBytes('Keyplan backup 2026-01-02.keyplan', bytes);
+    expect(anchors[0]?.download).toBe('Keyplan backup 2026-01-02.keyplan');
+    expect(anchors[0]?.clicked).toBe(true);
+    expect(blobs[0]?.type).toBe('application/octet-stream');
+    expect(new Uint8Array(await (blobs[0] as Blob).arrayBuffer())).toEqual(bytes);
   });
 
   it('revokes the object URL after the click, not before', () => {

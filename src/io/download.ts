@@ -1,4 +1,4 @@
-// Save text as a file from the browser. DOM only.
+// Save text or bytes as a file from the browser. DOM only.
 
 // Revoking in the same task can cancel the download in some browsers, so give it a moment.
 const REVOKE_DELAY_MS = 1000;
@@ -8,7 +8,20 @@ export function downloadText(
   text: string,
   mime = 'text/csv;charset=utf-8',
 ): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  downloadBlob(fileName, new Blob([text], { type: mime }));
+}
+
+/** Saves bytes (e.g. a backup file) under a file name. */
+export function downloadBytes(
+  fileName: string,
+  bytes: Uint8Array,
+  mime = 'application/octet-stream',
+): void {
+  downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
