@@ -104,6 +104,12 @@ export function accountColumns(f: Formatters): ColDef<AccountView>[] {
       resizable: false,
       suppressHeaderMenuButton: true,
       cellClass: 'cell-link',
+      // The grid keeps focus on the cell, not on the link inside it: Enter on the cell follows it.
+      suppressKeyboardEvent: ({ event }) => {
+        if (event.key !== 'Enter' || event.type !== 'keydown') return false;
+        (event.target as HTMLElement | null)?.closest('.ag-cell')?.querySelector('a')?.click();
+        return true;
+      },
       // A real link (keyboard, middle-click, screen readers); text only, never HTML.
       cellRenderer: (p: { data?: AccountView }) => {
         const a = document.createElement('a');
