@@ -33,7 +33,10 @@ export type EditableActionFields = Pick<ActionRow, (typeof EDITABLE_ACTION_FIELD
 
 /** What a new plan starts from: the built-in template, a saved one, or last year's plan. */
 export type PlanSource =
-  { kind: 'default' } | { kind: 'template'; templateId: number } | { kind: 'copy'; planId: number };
+  /** stageNames: the default buying stages in the user's language (the domain's are English). */
+  | { kind: 'default'; stageNames?: readonly string[] }
+  | { kind: 'template'; templateId: number }
+  | { kind: 'copy'; planId: number };
 
 /** A plan read from a file (domain/planCsv rowsToPlan), ready to store. */
 export interface ParsedPlan {
@@ -194,7 +197,7 @@ export function plansRepo(db: KeyplanDB) {
           doc = copy.doc;
           actions = copy.actions;
         } else {
-          doc = defaultTemplate();
+          doc = defaultTemplate(from.stageNames);
         }
         const now = new Date().toISOString();
         const id = assignedId(

@@ -224,17 +224,18 @@ function idMaker(taken: Iterable<string> = []): () => string {
 
 /**
  * The built-in template a new plan starts from:
- * - buying process: the six DEFAULT_BUYING_STAGES, no participants, no information needs yet;
+ * - buying process: the six DEFAULT_BUYING_STAGES (named in the user's language when the caller
+ *   passes the names), no participants, no information needs yet;
  * - executive visits: one row per quarter (Q1–Q4), who and purpose empty, not done — the
  *   executive visit system of the seeds (002, measure 5) asks for a planned schedule;
  * - objectives: two empty rows to fill in (e.g. revenue and share of wallet);
  * - everything else empty as in emptyPlanDoc(): no targets, no whitespace map, no competitors,
  *   no risks, default health weights, no history.
  */
-export function defaultTemplate(): PlanDoc {
+export function defaultTemplate(stageNames: readonly string[] = DEFAULT_BUYING_STAGES): PlanDoc {
   const next = idMaker();
   const doc = emptyPlanDoc();
-  doc.buyingStages = DEFAULT_BUYING_STAGES.map((stage) => ({
+  doc.buyingStages = stageNames.map((stage) => ({
     id: next(),
     stage,
     participants: [],
