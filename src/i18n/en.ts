@@ -1,14 +1,24 @@
 // English catalog: the source of every message key. Other catalogs must define the same keys.
+import { offlineEn } from './parts/offline';
 import { durabilityEn } from './parts/durability';
+import { accessEn } from './parts/access';
+import { backupEn } from './parts/backup';
+import { workspacesEn } from './parts/workspaces';
 import { gridEn } from './parts/grid';
+import { importProblemsEn } from './parts/importProblems';
 import { planEditorEn } from './parts/planEditor';
 import { portfolioEn } from './parts/portfolio';
 import { profileEn } from './parts/profile';
 import { tiersEn } from './parts/tiers';
 
 export const en = {
+  ...offlineEn,
   ...durabilityEn,
+  ...accessEn,
+  ...backupEn,
+  ...workspacesEn,
   ...gridEn,
+  ...importProblemsEn,
   ...planEditorEn,
   ...portfolioEn,
   ...profileEn,

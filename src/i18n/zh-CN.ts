@@ -1,6 +1,11 @@
 import type { MessageKey } from './en';
+import { offlineZhCN } from './parts/offline';
 import { durabilityZhCN } from './parts/durability';
+import { accessZhCN } from './parts/access';
+import { backupZhCN } from './parts/backup';
+import { workspacesZhCN } from './parts/workspaces';
 import { gridZhCN } from './parts/grid';
+import { importProblemsZhCN } from './parts/importProblems';
 import { planEditorZhCN } from './parts/planEditor';
 import { portfolioZhCN } from './parts/portfolio';
 import { profileZhCN } from './parts/profile';
@@ -8,8 +13,13 @@ import { tiersZhCN } from './parts/tiers';
 
 // 简体中文. Domain words follow the seed texts (大客户、RFM、帕累托法则、大客户年度发展计划).
 export const zhCN: Record<MessageKey, string> = {
+  ...offlineZhCN,
   ...durabilityZhCN,
+  ...accessZhCN,
+  ...backupZhCN,
+  ...workspacesZhCN,
   ...gridZhCN,
+  ...importProblemsZhCN,
   ...planEditorZhCN,
   ...portfolioZhCN,
   ...profileZhCN,

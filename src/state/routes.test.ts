@@ -22,6 +22,7 @@ describe('parseRoute', () => {
     ['#/plans/12', { page: 'plan', planId: 12 }],
     ['#/plans/x', { page: 'plans' }],
     ['#/import', { page: 'import' }],
+    ['#/workspaces', { page: 'workspaces' }],
     ['#/nowhere', { page: 'accounts', filter: {} }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

@@ -15,7 +15,8 @@ export type Route =
   | { page: 'analysis' }
   | { page: 'plans' }
   | { page: 'plan'; planId: number }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'workspaces' };
 
 /** Only well-formed values pass: a hand-edited URL can never break the grid. */
 export function parseAccountFilter(query: string): AccountFilter {
@@ -61,6 +62,7 @@ export function parseRoute(hash: string): Route {
     case 'import':
     case 'analysis':
     case 'settings':
+    case 'workspaces':
     case 'welcome':
       return { page: parts[0] };
     case 'plans': {

@@ -1,19 +1,22 @@
+import { liveQuery } from 'dexie';
 import { generateDemo } from '../domain/demo';
+import { workspaceDefaults } from '../domain/workspaceDefaults';
 import { computePareto } from '../domain/pareto';
 import { aggregateActivity } from '../domain/rfm';
 import { repos } from '../db';
 import type { WorkspaceSettings } from '../db/workspaces';
 import type { WorkspaceRow } from '../db/schema';
-import { t, tDynamic } from '../i18n/i18n.svelte';
+import { i18n, t, tDynamic } from '../i18n/i18n.svelte';
 import { addDays, fiscalYearOf } from '../domain/date';
 import type { MeasureId } from '../domain/types';
+import { defaultPlanSource } from './planDefaults';
 
 /** How many demo accounts start flagged: the seeds advise 5–8 target key accounts (002). */
 const DEMO_KEY_ACCOUNTS = 6;
 
-function defaultSettings(name: string): WorkspaceSettings {
-  const zh = (globalThis.navigator?.language ?? '').toLowerCase().startsWith('zh');
-  return { name, currency: 'CNY', locale: zh ? 'zh-CN' : 'en-US', fiscalYearStartMonth: 1 };
+/** A new workspace's settings: format and currency from the UI language and the browser. */
+export function defaultSettings(name: string): WorkspaceSettings {
+  return { name, ...workspaceDefaults(i18n.locale, globalThis.navigator?.language ?? 'en-US') };
 }
 
 class WorkspaceState {
@@ -31,12 +34,48 @@ class WorkspaceState {
     this.ready = true;
   }
 
-  async startEmpty(): Promise<void> {
-    const id = await repos.workspaces.create(defaultSettings(t('workspace.emptyName')));
+  async startEmpty(settings: WorkspaceSettings = defaultSettings(t('workspace.emptyName'))) {
+    const id = await repos.workspaces.create(settings);
     this.current = (await repos.workspaces.get(id)) ?? null;
   }
 
-  async loadDemo(): Promise<void> {
+  /** Makes another workspace the current one (remembered for the next visit). */
+  async switchTo(id: number): Promise<void> {
+    const row = await repos.workspaces.get(id);
+    if (!row) return;
+    await repos.workspaces.setCurrent(id);
+    this.current = row;
+  }
+
+  /** Deletes a workspace and all its data; when it was the open one, the next one opens (or the
+   *  welcome screen when none is left). */
+  async remove(id: number): Promise<void> {
+    const next = await repos.workspaces.remove(id);
+    if (this.id === id)
+      this.current = next === null ? null : ((await repos.workspaces.get(next)) ?? null);
+  }
+
+  /**
+   * Call from an $effect: follows the open workspace's row in the database, so a rename or a
+   * settings change made in another tab shows here, and a workspace deleted in another tab closes
+   * here instead of leaving screens that read nothing.
+   */
+  followDatabase(): () => void {
+    const id = this.id;
+    if (id === null) return () => {};
+    const subscription = liveQuery(() => repos.workspaces.get(id)).subscribe({
+      next: (row) => {
+        if (this.id !== id) return;
+        if (!row) void this.init();
+        else this.current = row;
+      },
+      // A closed connection (upgrade in another tab) is reported by the db banner.
+      error: () => {},
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  async loadDemo(overrides: Partial<WorkspaceSettings> = {}): Promise<void> {
     this.busy = true;
     try {
       const data = generateDemo();
@@ -58,7 +97,7 @@ class WorkspaceState {
         .slice(0, DEMO_KEY_ACCOUNTS)
         .map((e) => data.accounts[e.accountId]!.key);
       const id = await repos.demo.create(
-        defaultSettings(t('workspace.demoName')),
+        { ...defaultSettings(t('workspace.demoName')), currency: 'CNY', ...overrides },
         data,
         keyAccountKeys,
       );
@@ -75,7 +114,12 @@ class WorkspaceState {
     const accounts = await repos.accounts.listByWorkspace(workspaceId);
     const account = accounts.find((a) => a.key === accountKey);
     if (!account?.id) return;
-    const planId = await repos.plans.create(workspaceId, account.id, fiscalYearOf(lastDate, 1));
+    const planId = await repos.plans.create(
+      workspaceId,
+      account.id,
+      fiscalYearOf(lastDate, 1),
+      defaultPlanSource(),
+    );
     await repos.plans.updateDoc(planId, (doc) => ({ ...doc, goalsNotes: t('demo.planGoals') }));
     const samples: { measure: MeasureId; due: string }[] = [
       { measure: 'executive_visits', due: addDays(lastDate, 30) },

@@ -10,8 +10,9 @@ const expectedOf = (name: string) =>
     rows: { customer: string; date: string; amountMinor: number }[];
   };
 const SHOTS = 'test-results/screenshots';
+// "Start empty" in an en-US browser makes a US-dollar workspace (currency follows the locale).
 const money = (minor: number) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY' }).format(minor / 100);
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
 
 async function accountNames(app: KeyplanApp): Promise<string[]> {
   await app.nav('Accounts');
