@@ -278,6 +278,18 @@ describe('backup dump and restore', () => {
     expect(await db.workspaces.count()).toBe(1);
   });
 
+  it('refuses to replace a workspace an import is writing into, writing nothing', async () => {
+    const db = freshDb();
+    const a = await workspacesRepo(db).create(settings('Alpha'));
+    const dump = await backupRepo(db).dump([a]);
+    await db.imports.add({ workspaceId: a, status: 'running' } as never);
+    await expect(backupRepo(db).restore(dump, [{ replace: a }])).rejects.toMatchObject({
+      code: 'import_running',
+    });
+    expect(await db.workspaces.count()).toBe(1);
+    expect(await db.imports.count()).toBe(1);
+  });
+
   it('refuses a dump from a newer schema', async () => {
     const db = freshDb();
     const dump: BackupDump = {
@@ -347,7 +359,7 @@ describe('backup dump and restore', () => {
   it('leaves out rows whose parent is not in the dump and clears links that lead nowhere', async () => {
     const db = freshDb();
     const a = await workspacesRepo(db).create(settings('Alpha'));
-    const ids = await seedLinked(db, a, 'a');
+    await seedLinked(db, a, 'a');
     const dump = await backupRepo(db).dump([a]);
     const rows = dump.workspaces[0]!.rows;
     rows.visits!.push({ ...rows.visits![0]!, id: 900, accountId: 12345 });
@@ -368,7 +380,6 @@ describe('backup dump and restore', () => {
     expect(plan.approved.actions[0]).not.toHaveProperty('id');
     const orphan = await db.accounts.where({ workspaceId: copyId, key: 'x' }).first();
     expect(orphan?.createdByImportId).toBeNull();
-    expect(ids.accounts).toBeDefined();
   });
 
   it('refuses to back up a workspace while an import into it is running', async () => {

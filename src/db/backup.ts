@@ -29,6 +29,7 @@ import type {
   WorkspaceRow,
 } from './schema';
 import {
+  assertNoImportRunning,
   deleteWorkspaceRows,
   WORKSPACE_TABLES,
   workspaceCollection,
@@ -438,6 +439,7 @@ export function backupRepo(db: KeyplanDB) {
                 `Workspace ${choice.replace} to replace is missing`,
               );
             }
+            await assertNoImportRunning(db, choice.replace);
             await deleteWorkspaceRows(db, choice.replace);
           }
           const id = await writeWorkspace(db, ws, {

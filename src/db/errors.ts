@@ -18,6 +18,7 @@ export type DataErrorCode =
   | 'template_missing'
   | 'workspace_missing'
   | 'backup_import_running'
+  | 'import_running'
   | 'backup_newer'
   | 'backup_version';
 

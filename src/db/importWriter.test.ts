@@ -840,11 +840,11 @@ describe('recoverInterruptedImports', () => {
     const aliveOrders = await db.orders.where('importId').equals(alive.importId).toArray();
     const aliveAccount = await accountByKey(WS, 'alive-new');
 
-    const isAlive = vi.fn(async (id: number) => id === alive.importId);
+    const isAlive = vi.fn(async (row: ImportRow) => row.id === alive.importId);
     const rolledBack = await recoverInterruptedImports(db, isAlive);
 
     expect(rolledBack).toEqual([dead1.importId, dead2.importId]);
-    expect(isAlive.mock.calls.map(([id]) => id).sort()).toEqual(
+    expect(isAlive.mock.calls.map(([row]) => row.id).sort()).toEqual(
       [dead1.importId, alive.importId, dead2.importId].sort(),
     );
     expect((await db.imports.toArray()).map((i) => [i.id, i.status])).toEqual([
@@ -865,6 +865,20 @@ describe('recoverInterruptedImports', () => {
 
     // Nothing left to recover but the live one.
     expect(await recoverInterruptedImports(db, isAlive)).toEqual([]);
+  });
+
+  it('leaves an import its tab finished after recovery looked', async () => {
+    await seed();
+    const late = await ImportWriter.begin(db, WS, meta('late'));
+    await late.addOrders([order('late-new', 34)]);
+    // The lock was let go (isAlive false) and the tab finished the import before the removal ran.
+    const isAlive = vi.fn(async () => {
+      await late.finish({});
+      return false;
+    });
+    expect(await recoverInterruptedImports(db, isAlive)).toEqual([]);
+    expect((await db.imports.get(late.importId))?.status).toBe('done');
+    expect(await db.orders.where('importId').equals(late.importId).count()).toBe(1);
   });
 
   it('does nothing when no import is running', async () => {

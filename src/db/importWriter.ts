@@ -269,8 +269,8 @@ export class ImportWriter {
     });
   }
 
-  rollback(): Promise<void> {
-    return removeImport(this.db, this.importId);
+  async rollback(): Promise<void> {
+    await removeImport(this.db, this.importId);
   }
 }
 
@@ -297,7 +297,15 @@ async function deleteByPrimaryKeys(
  * points at them (orders of another import, a contact, a plan, another import's before-image),
  * and it puts back the accounts it updated. Nothing is left dangling.
  */
-export async function removeImport(db: KeyplanDB, importId: number): Promise<void> {
+/**
+ * `onlyIfRunning`: recovery's guard — the import is removed only if, inside this transaction, it
+ * is still 'running' (its tab may have finished it since recovery looked).
+ */
+export async function removeImport(
+  db: KeyplanDB,
+  importId: number,
+  { onlyIfRunning = false } = {},
+): Promise<boolean> {
   const tables = [
     db.imports,
     db.orders,
@@ -309,9 +317,9 @@ export async function removeImport(db: KeyplanDB, importId: number): Promise<voi
     db.visits,
     db.meta,
   ];
-  await db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tables, async () => {
     const imp = await db.imports.get(importId);
-    if (!imp) return;
+    if (!imp || (onlyIfRunning && imp.status !== 'running')) return false;
     await deleteByPrimaryKeys(
       db.orders,
       await db.orders.where('importId').equals(importId).primaryKeys(),
@@ -365,6 +373,7 @@ export async function removeImport(db: KeyplanDB, importId: number): Promise<voi
     if (imp.status !== 'running' || restored.length > 0 || kept.length > 0) {
       await bumpDataVersion(db);
     }
+    return true;
   });
 }
 
@@ -374,14 +383,15 @@ export async function removeImport(db: KeyplanDB, importId: number): Promise<voi
  */
 export async function recoverInterruptedImports(
   db: KeyplanDB,
-  isAlive: (importId: number) => Promise<boolean>,
+  isAlive: (row: ImportRow) => Promise<boolean>,
 ): Promise<number[]> {
-  const running = await db.imports.where('status').equals('running').primaryKeys();
+  const running = await db.imports.where('status').equals('running').toArray();
   const rolledBack: number[] = [];
-  for (const id of running) {
-    if (id === undefined || (await isAlive(id))) continue;
+  for (const row of running) {
+    const id = row.id;
+    if (id === undefined || (await isAlive(row))) continue;
     try {
-      await removeImport(db, id);
+      if (!(await removeImport(db, id, { onlyIfRunning: true }))) continue;
     } catch (error) {
       // Putting back what an accounts import updated needs room: on a full disk the app still
       // starts, and the next start tries again.

@@ -25,16 +25,16 @@ const ORDERS_PER_BATCH = 20_000;
 export function importsRepo(db: KeyplanDB) {
   return {
     /** Rolls back imports whose tab died mid-way (see importWriter). */
-    recoverInterrupted(isAlive: (importId: number) => Promise<boolean>): Promise<number[]> {
+    recoverInterrupted(isAlive: (row: ImportRow) => Promise<boolean>): Promise<number[]> {
       return recoverInterruptedImports(db, isAlive);
     },
     /** Imports still marked running (by this or another tab, or left by a crash). */
-    async runningIds(): Promise<number[]> {
-      return (await db.imports.where('status').equals('running').primaryKeys()) as number[];
+    running(): Promise<ImportRow[]> {
+      return db.imports.where('status').equals('running').toArray();
     },
     /** Removes a finished import: its orders and contacts, the accounts only it created. */
-    undo(importId: number): Promise<void> {
-      return removeImport(db, importId);
+    async undo(importId: number): Promise<void> {
+      await removeImport(db, importId);
     },
     rememberedMapping(workspaceId: number, signature: string): Promise<MappingRow | undefined> {
       return db.mappings.get([workspaceId, signature]);

@@ -89,6 +89,11 @@ export interface ImportRow {
   importedAt: string;
   /** v2: a 'running' import is invisible to the app and rolled back if its tab dies. */
   status?: ImportStatus;
+  /**
+   * The Web Lock its worker holds from before this row is written until it is finished or rolled
+   * back (io/importLocks). Absent on rows of earlier releases: those used `keyplan-import-<id>`.
+   */
+  lockName?: string;
   kind?: ImportKind;
   settings?: ImportSettings;
   accountsUpdated?: number;

@@ -69,6 +69,21 @@ describe('workspace rows', () => {
     expect(await db.meta.get('currentWorkspaceId')).toBeUndefined();
   });
 
+  it('remove refuses while an import into that workspace is running, and deletes nothing', async () => {
+    const a = await workspaces.create(settings('Alpha'));
+    await seedEveryTable(db, a, 'a');
+    const running = await db.imports.add({ workspaceId: a, status: 'running' } as never);
+    const before = await countsOf(a);
+    await expect(workspaces.remove(a)).rejects.toMatchObject({
+      code: 'import_running',
+      params: { name: 'Alpha' },
+    });
+    expect(await countsOf(a)).toEqual(before);
+    // Once it has finished (or been rolled back), the workspace can go.
+    await db.imports.update(running, { status: 'done' });
+    expect(await workspaces.remove(a)).toBeNull();
+  });
+
   it('remove is all or nothing', async () => {
     const a = await workspaces.create(settings('A'));
     await seedEveryTable(db, a, 'a');

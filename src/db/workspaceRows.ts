@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { KeyplanDB } from './db';
+import { DataError } from './errors';
 
 /**
  * Every table that holds a workspace's rows, and how to find them. Deleting, duplicating and
@@ -67,4 +68,19 @@ export async function deleteWorkspaceRows(db: KeyplanDB, workspaceId: number): P
     await (await workspaceCollection(db, name, workspaceId)).delete();
   }
   await db.workspaces.delete(workspaceId);
+}
+
+/**
+ * Refuses to delete or replace a workspace while an import writes into it (its worker would go on
+ * writing rows under a workspace that no longer exists). Callers roll back dead imports first.
+ */
+export async function assertNoImportRunning(db: KeyplanDB, workspaceId: number): Promise<void> {
+  const running = await db.imports
+    .where('workspaceId')
+    .equals(workspaceId)
+    .filter((row) => row.status === 'running')
+    .count();
+  if (running === 0) return;
+  const name = (await db.workspaces.get(workspaceId))?.name ?? String(workspaceId);
+  throw new DataError('import_running', { name }, `An import into ${name} is still running`);
 }

@@ -1,6 +1,11 @@
 import { assignedId, updateExisting, type KeyplanDB } from './db';
 import type { WorkspaceRow } from './schema';
-import { deleteWorkspaceRows, workspaceCollection, workspaceTables } from './workspaceRows';
+import {
+  assertNoImportRunning,
+  deleteWorkspaceRows,
+  workspaceCollection,
+  workspaceTables,
+} from './workspaceRows';
 
 const CURRENT_KEY = 'currentWorkspaceId';
 
@@ -69,6 +74,7 @@ export function workspacesRepo(db: KeyplanDB) {
      */
     async remove(id: number): Promise<number | null> {
       return db.transaction('rw', workspaceTables(db), async () => {
+        await assertNoImportRunning(db, id);
         await deleteWorkspaceRows(db, id);
         const current = await db.meta.get(CURRENT_KEY);
         const next =

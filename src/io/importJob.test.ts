@@ -119,7 +119,7 @@ type JobRequest =
 
 async function run(
   request: JobRequest,
-  options: { cancelAfterProgress?: number } = {},
+  options: { cancelAfterProgress?: number; withImportLock?: JobContext['withImportLock'] } = {},
 ): Promise<{ responses: ImportResponse[]; last: ImportResponse }> {
   const requestId = nextRequestId++;
   const responses: ImportResponse[] = [];
@@ -134,7 +134,7 @@ async function run(
       id === requestId &&
       options.cancelAfterProgress !== undefined &&
       progress >= options.cancelAfterProgress,
-    withImportLock: (_id, work) => work(),
+    withImportLock: options.withImportLock ?? ((_name, work) => work()),
   };
   await handleImportRequest({ ...request, requestId } as ImportRequest, ctx);
   expect(responses.every((r) => r.requestId === requestId)).toBe(true);
@@ -380,6 +380,22 @@ describe('commit over the format fixtures', () => {
       extra: {},
       importId: importRow.id,
     });
+  });
+
+  it('holds its lock from before the import row exists until it is finished or rolled back', async () => {
+    const file = fileOf(SMALL_BYTES, 'orders_small.csv');
+    const { plan } = await sniff(file);
+    const seen: string[] = [];
+    const withImportLock: JobContext['withImportLock'] = async (name, work) => {
+      seen.push(`taken ${await db.imports.count()} rows`);
+      const result = await work();
+      const row = await db.imports.toCollection().first();
+      seen.push(`released ${row?.status} ${row?.lockName === name}`);
+      return result;
+    };
+    const request = { type: 'commit', file, fileName: 'a.csv', plan, workspaceId: WS } as const;
+    await run(request, { withImportLock });
+    expect(seen).toEqual(['taken 0 rows', 'released done true']);
   });
 
   it('a file whose rows are all rejected → nothing_valid, and nothing stays behind', async () => {

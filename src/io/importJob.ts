@@ -11,6 +11,7 @@ import {
 } from '../db/importWriter';
 import { isQuotaExceeded } from '../db/quotaError';
 import { FileFingerprint } from './fileHash';
+import { newImportLockName } from './importLocks';
 import type { ImportPlan } from './importPlan';
 import type {
   ImportErrorParams,
@@ -31,8 +32,8 @@ export interface JobContext {
   db: KeyplanDB;
   post: (response: ImportResponse) => void;
   isCancelled: (requestId: number) => boolean;
-  /** Holds a Web Lock named after the import while it runs, so other tabs leave it alone. */
-  withImportLock: <T>(importId: number, work: () => Promise<T>) => Promise<T>;
+  /** Holds the named Web Lock while `work` runs, so other tabs leave the import alone. */
+  withImportLock: <T>(lockName: string, work: () => Promise<T>) => Promise<T>;
 }
 
 class Cancelled extends Error {}
@@ -102,33 +103,37 @@ export async function handleImportRequest(request: ImportRequest, ctx: JobContex
     }
     // commit
     const { db } = ctx;
-    const writer = await stored(() =>
-      ImportWriter.begin(db, request.workspaceId, {
-        fileName: request.fileName,
-        size: request.file.size,
-        hash: '',
-        encoding: request.plan.encoding,
-        delimiter: request.plan.delimiter,
-        headers: request.plan.headers,
-        mapping: request.plan.mapping,
-        rowsRead: 0,
-        rowsRejected: 0,
-        importedAt: new Date().toISOString(),
-        kind: request.plan.kind,
-        settings: {
+    // The lock is held from before the import row exists until it is finished or rolled back:
+    // another tab never sees a 'running' import without a live lock while this one works on it.
+    const lockName = newImportLockName();
+    await ctx.withImportLock(lockName, async () => {
+      const writer = await stored(() =>
+        ImportWriter.begin(db, request.workspaceId, {
+          fileName: request.fileName,
+          size: request.file.size,
+          hash: '',
           encoding: request.plan.encoding,
           delimiter: request.plan.delimiter,
-          headerRow: request.plan.headerRow,
-          formats: request.plan.formats,
-          cancelPrefix: request.plan.cancelPrefix,
-          keepCustom: request.plan.keepCustom,
-          skipDuplicates: request.plan.skipDuplicates,
-        },
-      }),
-    );
-    try {
-      const summary = await ctx.withImportLock(writer.importId, async () => {
-        const s = await runPass(
+          headers: request.plan.headers,
+          mapping: request.plan.mapping,
+          rowsRead: 0,
+          rowsRejected: 0,
+          importedAt: new Date().toISOString(),
+          kind: request.plan.kind,
+          lockName,
+          settings: {
+            encoding: request.plan.encoding,
+            delimiter: request.plan.delimiter,
+            headerRow: request.plan.headerRow,
+            formats: request.plan.formats,
+            cancelPrefix: request.plan.cancelPrefix,
+            keepCustom: request.plan.keepCustom,
+            skipDuplicates: request.plan.skipDuplicates,
+          },
+        }),
+      );
+      try {
+        const summary = await runPass(
           request.file,
           request.plan,
           request.workspaceId,
@@ -137,30 +142,29 @@ export async function handleImportRequest(request: ImportRequest, ctx: JobContex
           writer,
         );
         if (writer.written.rowsImported === 0) throw new NothingValid();
-        return s;
-      });
-      const importRow = await stored(() =>
-        writer.finish({
-          hash: summary.hash,
-          rowsRead: summary.rowsRead,
-          rowsRejected: summary.rowsRejected,
-          rowsSkippedDuplicate: request.plan.skipDuplicates ? summary.duplicateRows : 0,
-          totalRowsLeftOut: summary.totalLines.length,
-          firstDate: summary.firstDate,
-          lastDate: summary.lastDate,
-          totalMinor: summary.totalMinor,
-        }),
-      );
-      ctx.post({ type: 'committed', requestId, summary, importRow });
-    } catch (error) {
-      // Whatever happened, nothing of this import may stay behind.
-      try {
-        await writer.rollback();
-      } catch (rollbackError) {
-        throw new RollbackPending(error, rollbackError);
+        const importRow = await stored(() =>
+          writer.finish({
+            hash: summary.hash,
+            rowsRead: summary.rowsRead,
+            rowsRejected: summary.rowsRejected,
+            rowsSkippedDuplicate: request.plan.skipDuplicates ? summary.duplicateRows : 0,
+            totalRowsLeftOut: summary.totalLines.length,
+            firstDate: summary.firstDate,
+            lastDate: summary.lastDate,
+            totalMinor: summary.totalMinor,
+          }),
+        );
+        ctx.post({ type: 'committed', requestId, summary, importRow });
+      } catch (error) {
+        // Whatever happened, nothing of this import may stay behind.
+        try {
+          await writer.rollback();
+        } catch (rollbackError) {
+          throw new RollbackPending(error, rollbackError);
+        }
+        throw error;
       }
-      throw error;
-    }
+    });
   } catch (error) {
     if (error instanceof RollbackPending) return postError('rollback_pending', error.message);
     if (error instanceof Cancelled) return postError('cancelled', 'Cancelled; nothing was saved.');

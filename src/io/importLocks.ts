@@ -1,11 +1,19 @@
-// A running import holds a Web Lock with this name (in its worker) until it has finished or rolled
-// back. Another tab that finds a 'running' import whose lock nobody holds knows its tab died.
+// A running import holds a Web Lock (in its worker) from before its row is written until it has
+// finished or rolled back. Another tab that finds a 'running' import whose lock nobody holds knows
+// its tab died. The name is made before the import row exists (so there is no moment when the row
+// says 'running' and no lock says alive) and stored on the row.
 
 /** Every import's lock name starts with this (a reload waits for them: state/appUpdate). */
 export const IMPORT_LOCK_PREFIX = 'keyplan-import-';
 
-export function importLockName(importId: number): string {
-  return `${IMPORT_LOCK_PREFIX}${importId}`;
+/** A fresh lock name for one import. */
+export function newImportLockName(): string {
+  return `${IMPORT_LOCK_PREFIX}${crypto.randomUUID()}`;
+}
+
+/** The lock an import's worker holds; rows of earlier releases used the import id. */
+export function importLockName(row: { id?: number; lockName?: string }): string {
+  return row.lockName ?? `${IMPORT_LOCK_PREFIX}${row.id}`;
 }
 
 type Locks = {
@@ -14,11 +22,11 @@ type Locks = {
 };
 
 /** Is some tab still working on this import? Without Web Locks, assume not. */
-export async function isImportAlive(importId: number): Promise<boolean> {
+export async function isImportAlive(row: { id?: number; lockName?: string }): Promise<boolean> {
   const locks = (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
   if (!locks) return false;
   const state = await locks.query();
-  return (state.held ?? []).some((lock) => lock.name === importLockName(importId));
+  return (state.held ?? []).some((lock) => lock.name === importLockName(row));
 }
 
 /**
@@ -26,8 +34,8 @@ export async function isImportAlive(importId: number): Promise<boolean> {
  * running it went away. A tab that is closing keeps its worker (and the lock) for a moment, so a
  * tab opened right then must wait rather than decide once at start.
  */
-export async function whenImportEnds(importId: number): Promise<void> {
+export async function whenImportEnds(row: { id?: number; lockName?: string }): Promise<void> {
   const locks = (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
   if (!locks) return;
-  await locks.request(importLockName(importId), async () => {});
+  await locks.request(importLockName(row), async () => {});
 }

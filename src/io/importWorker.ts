@@ -2,7 +2,6 @@
 // Module worker: reads, checks and writes imports off the main thread. Logic lives in importJob.ts.
 import { KeyplanDB } from '../db/db';
 import { handleImportRequest } from './importJob';
-import { importLockName } from './importLocks';
 import type { ImportRequest, ImportResponse } from './importProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -11,10 +10,10 @@ const db = new KeyplanDB();
 const cancelled = new Set<number>();
 
 /** Web Locks exist in every current browser; without them the import simply runs unlocked. */
-function withImportLock<T>(importId: number, work: () => Promise<T>): Promise<T> {
+function withImportLock<T>(lockName: string, work: () => Promise<T>): Promise<T> {
   const locks = (self.navigator as Navigator & { locks?: LockManager }).locks;
   if (!locks) return work();
-  return locks.request(importLockName(importId), work) as Promise<T>;
+  return locks.request(lockName, work) as Promise<T>;
 }
 
 self.onmessage = (event: MessageEvent<ImportRequest>) => {

@@ -90,13 +90,16 @@ export class AppUpdate {
   private async importsDone(): Promise<void> {
     const locks = this.deps.locks();
     if (!locks) return;
-    const held = ((await locks.query()).held ?? [])
-      .map((lock) => lock.name ?? '')
-      .filter((name) => name.startsWith(IMPORT_LOCK_PREFIX));
-    if (held.length === 0) return;
-    this.state = 'waitingForImport';
-    // Granted only once the import has let go of it (finished, cancelled or rolled back).
-    await Promise.all(held.map((name) => locks.request(name, () => undefined)));
+    // Looks again after each wait: an import may have started meanwhile (in any tab).
+    for (;;) {
+      const held = ((await locks.query()).held ?? [])
+        .map((lock) => lock.name ?? '')
+        .filter((name) => name.startsWith(IMPORT_LOCK_PREFIX));
+      if (held.length === 0) return;
+      this.state = 'waitingForImport';
+      // Granted only once the import has let go of it (finished, cancelled or rolled back).
+      await Promise.all(held.map((name) => locks.request(name, () => undefined)));
+    }
   }
 }
 

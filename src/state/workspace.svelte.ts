@@ -9,6 +9,7 @@ import type { WorkspaceRow } from '../db/schema';
 import { i18n, t, tDynamic } from '../i18n/i18n.svelte';
 import { addDays, fiscalYearOf } from '../domain/date';
 import type { MeasureId } from '../domain/types';
+import { rollBackDeadImports } from './importRecovery';
 import { defaultPlanSource } from './planDefaults';
 
 /** How many demo accounts start flagged: the seeds advise 5–8 target key accounts (002). */
@@ -50,6 +51,7 @@ class WorkspaceState {
   /** Deletes a workspace and all its data; when it was the open one, the next one opens (or the
    *  welcome screen when none is left). */
   async remove(id: number): Promise<void> {
+    await rollBackDeadImports();
     const next = await repos.workspaces.remove(id);
     if (this.id === id)
       this.current = next === null ? null : ((await repos.workspaces.get(next)) ?? null);

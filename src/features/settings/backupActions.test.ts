@@ -10,6 +10,7 @@ describe('freeName', () => {
     ['Demo', ['Demo', 'Demo (restored)'], 'Demo (restored 2)'],
     ['Demo', ['Demo', 'Demo (restored)', 'Demo (restored 2)'], 'Demo (restored 3)'],
     ['Demo', ['Demo', 'Demo (restored 2)'], 'Demo (restored)'],
+    ['Demo', ['Demo', 'demo (RESTORED) '], 'Demo (restored 2)'],
   ])('%s beside %j → %s', (name, taken, expected) => {
     expect(freeName(name, new Set(taken), nameFor)).toBe(expected);
   });

@@ -3,6 +3,7 @@
 import { repos } from '../../db';
 import { backupFileName, writeBackup } from '../../io/backupFile';
 import { downloadBytes } from '../../io/download';
+import { sameName } from '../workspaces/workspaceNames';
 
 /**
  * Backs up these workspaces into one file and downloads it; `name` goes into the file name when
@@ -27,9 +28,10 @@ export function freeName(
   taken: ReadonlySet<string>,
   nameFor: (name: string, n: number) => string,
 ): string {
+  // "Acme (restored)" and "acme (restored)" are the same name to a person.
   for (let n = 1; ; n++) {
     const candidate = nameFor(name, n);
-    if (!taken.has(candidate)) return candidate;
+    if (![...taken].some((t) => sameName(t, candidate))) return candidate;
   }
 }
 

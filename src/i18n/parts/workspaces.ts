@@ -40,6 +40,8 @@ export const workspacesEn = {
   'workspaces.create': 'Create workspace',
   'workspaces.created': 'Created “{name}”.',
   'workspaces.newName': 'Client workspace',
+  'dataError.import_running':
+    'An import into “{name}” is still running. Wait until it has finished (or cancel it), then try again.',
   'settings.analysisDefaults': 'Analysis settings',
   'settings.analysisCustom':
     'This workspace has its own analysis settings (scoring, A/B/C cut-offs, segments, period, churn rules). Change them on the Analysis screen.',
@@ -48,6 +50,8 @@ export const workspacesEn = {
   'settings.openAnalysis': 'Open Analysis',
   'settings.resetAnalysis': 'Reset to the method’s defaults',
   'settings.analysisReset': 'Analysis settings reset to the defaults.',
+  'settings.resetAnalysisConfirm':
+    'Scoring, cut-offs, segment rules, period and churn rules of this workspace go back to the defaults.',
 } as const;
 
 export const workspacesZhCN: Record<keyof typeof workspacesEn, string> = {
@@ -91,6 +95,7 @@ export const workspacesZhCN: Record<keyof typeof workspacesEn, string> = {
   'workspaces.create': '创建工作区',
   'workspaces.created': '已创建“{name}”。',
   'workspaces.newName': '客户工作区',
+  'dataError.import_running': '“{name}”的导入仍在进行中。请等导入完成（或取消）后再试。',
   'settings.analysisDefaults': '分析设置',
   'settings.analysisCustom':
     '本工作区有自己的分析设置（评分、A/B/C 分界、客户细分、期间、流失规则），可在“分析”页面修改。',
@@ -99,6 +104,8 @@ export const workspacesZhCN: Record<keyof typeof workspacesEn, string> = {
   'settings.openAnalysis': '打开分析',
   'settings.resetAnalysis': '恢复为方法的默认设置',
   'settings.analysisReset': '分析设置已恢复为默认。',
+  'settings.resetAnalysisConfirm':
+    '本工作区的评分、分界、细分规则、期间和流失规则将恢复为默认设置。',
 };
 
 export const workspacesZhTW: Record<keyof typeof workspacesEn, string> = {
@@ -142,6 +149,7 @@ export const workspacesZhTW: Record<keyof typeof workspacesEn, string> = {
   'workspaces.create': '建立工作區',
   'workspaces.created': '已建立「{name}」。',
   'workspaces.newName': '客戶工作區',
+  'dataError.import_running': '「{name}」的匯入仍在進行中。請等匯入完成（或取消）後再試。',
   'settings.analysisDefaults': '分析設定',
   'settings.analysisCustom':
     '本工作區有自己的分析設定（評分、A/B/C 分界、客戶區隔、期間、流失規則），可在「分析」頁面修改。',
@@ -150,4 +158,6 @@ export const workspacesZhTW: Record<keyof typeof workspacesEn, string> = {
   'settings.openAnalysis': '開啟分析',
   'settings.resetAnalysis': '恢復為方法的預設設定',
   'settings.analysisReset': '分析設定已恢復為預設。',
+  'settings.resetAnalysisConfirm':
+    '本工作區的評分、分界、區隔規則、期間和流失規則將恢復為預設設定。',
 };
