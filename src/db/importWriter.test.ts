@@ -15,6 +15,7 @@ import {
 import { isQuotaExceeded } from './quotaError';
 import { blankAccount, type NewOrder } from './rows';
 import { ordersRepo } from './orders';
+import { diskFullSwitch } from '../../test/factories/diskFull';
 import type { AccountRow, ContactRow, ImportRow, MetaRow, OrderRow } from './schema';
 
 const db = new KeyplanDB('test-' + crypto.randomUUID());
@@ -30,28 +31,11 @@ afterEach(async () => {
 const WS = 1;
 const OTHER_WS = 2;
 
-// While `diskFull`, the storage under Dexie refuses every write that adds bytes, as IndexedDB does
-// over quota; deletes still go through (they need no room).
-let diskFull = false;
+// While `disk.full`, the storage under Dexie refuses every write that adds bytes, as IndexedDB
+// does over quota; deletes still go through (they need no room).
+const disk = diskFullSwitch(db);
 afterEach(() => {
-  diskFull = false;
-});
-db.use({
-  stack: 'dbcore',
-  name: 'diskFull',
-  create: (down) => ({
-    ...down,
-    table: (name) => {
-      const table = down.table(name);
-      return {
-        ...table,
-        mutate: (req) =>
-          diskFull && (req.type === 'add' || req.type === 'put') && req.values.length > 0
-            ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-            : table.mutate(req),
-      };
-    },
-  }),
+  disk.full = false;
 });
 
 function meta(hash: string, overrides: Partial<NewImportMeta> = {}): NewImportMeta {
@@ -677,7 +661,7 @@ describe('rolling back on a full disk', () => {
     const writer = await ImportWriter.begin(db, WS, meta('full'));
     await threeBatches(writer);
 
-    diskFull = true;
+    disk.full = true;
     const failure = await writer.rollback().then(
       () => null,
       (e: unknown) => e,
@@ -691,7 +675,7 @@ describe('rolling back on a full disk', () => {
     expect((await db.imports.get(writer.importId))?.status).toBe('running');
     // Recovery at start skips it while the disk is full, and the app still starts…
     expect(await recoverInterruptedImports(db, async () => false)).toEqual([]);
-    diskFull = false;
+    disk.full = false;
     // …and finishes it once there is room.
     expect(await recoverInterruptedImports(db, async () => false)).toEqual([writer.importId]);
     expect(withoutDataVersion(await everything())).toEqual(withoutDataVersion(before));

@@ -4,8 +4,7 @@ import { assignedId, KeyplanDB } from './db';
 import { DataError } from './errors';
 import { isQuotaExceeded } from './quotaError';
 import { blankAccount } from './rows';
-
-const quotaDom = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+import { diskFullSwitch, quotaDomException as quotaDom } from '../../test/factories/diskFull';
 
 /** An error with a `cause` chain, as the import worker's StorageError and `new Error(m, {cause})`. */
 const causedBy = (cause: unknown) => new Error('write failed', { cause });
@@ -81,37 +80,23 @@ describe('isQuotaExceeded', () => {
 
 describe('a quota error inside a Dexie transaction', () => {
   const db = new KeyplanDB('test-' + crypto.randomUUID());
-  let full = false;
-  // The storage layer under Dexie refuses writes while `full`, as IndexedDB does over quota.
-  db.use({
-    stack: 'dbcore',
-    name: 'quota',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (req) => (full ? Promise.reject(quotaDom()) : table.mutate(req)),
-        };
-      },
-    }),
-  });
+  // The storage layer under Dexie refuses every change while full, as IndexedDB does over quota.
+  const disk = diskFullSwitch(db, { refuse: 'everything' });
   afterEach(async () => {
-    full = false;
+    disk.full = false;
     await db.delete({ disableAutoOpen: false });
   });
 
   it('is recognised as Dexie hands it on, and the transaction keeps nothing', async () => {
     const id = assignedId(await db.accounts.add(blankAccount(1, 'acme', 'Acme')));
-    full = true;
+    disk.full = true;
     const error = await db
       .transaction('rw', db.accounts, async () => {
         await db.accounts.update(id, { owner: 'Zhang Wei' });
         await db.accounts.add(blankAccount(1, 'new', 'New'));
       })
       .catch((e: unknown) => e);
-    full = false;
+    disk.full = false;
     expect(isQuotaExceeded(error)).toBe(true);
     expect((await db.accounts.toArray()).map((a) => [a.key, a.owner])).toEqual([['acme', '']]);
   });

@@ -3,7 +3,8 @@
 // throws, and no file that is refused leaves anything in a database that already holds an import.
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assignedId, KeyplanDB } from '../db/db';
+import { addTestWorkspace } from '../../test/factories/workspace';
+import { KeyplanDB } from '../db/db';
 import { missingRequired } from './fields';
 import { handleImportRequest } from './importJob';
 import type { ImportPlan } from './importPlan';
@@ -77,16 +78,7 @@ async function dump() {
 
 beforeEach(async () => {
   db = new KeyplanDB('bad-' + crypto.randomUUID());
-  ws = assignedId(
-    await db.workspaces.add({
-      name: 'Test',
-      currency: 'CNY',
-      locale: 'zh-CN',
-      fiscalYearStartMonth: 1,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      isDemo: false,
-    }),
-  );
+  ws = await addTestWorkspace(db);
   // Data already there, so "unchanged" means something.
   const good = new File([readFileSync('test/fixtures/orders_small.csv')], 'orders_small.csv');
   const committed = await run({

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { assignedId, DATA_VERSION_KEY, KeyplanDB } from '../db/db';
+import { addTestWorkspace } from '../../test/factories/workspace';
+import { DATA_VERSION_KEY, KeyplanDB } from '../db/db';
 import { ImportWriter, recoverInterruptedImports, removeImport } from '../db/importWriter';
 import { handleImportRequest, type JobContext } from './importJob';
 import { fingerprintOf } from './fileHash';
@@ -90,16 +91,7 @@ let WS: number;
 
 beforeEach(async () => {
   db = new KeyplanDB('test-' + crypto.randomUUID());
-  WS = assignedId(
-    await db.workspaces.add({
-      name: 'Test',
-      currency: 'CNY',
-      locale: 'zh-CN',
-      fiscalYearStartMonth: 1,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      isDemo: false,
-    }),
-  );
+  WS = await addTestWorkspace(db);
 });
 
 afterEach(async () => {

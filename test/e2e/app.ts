@@ -156,3 +156,31 @@ export class KeyplanApp {
     return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
   }
 }
+
+export interface PageWatch {
+  violations: () => Promise<string[]>;
+  errors: string[];
+}
+
+/** Records CSP violations (in the page) and console errors / uncaught exceptions. */
+export async function watchPage(page: Page): Promise<PageWatch> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}`);
+    });
+  });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return {
+    errors,
+    violations: () =>
+      page.evaluate(
+        () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+      ),
+  };
+}

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { KeyplanApp } from './app';
+import { KeyplanApp, watchPage as watch } from './app';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const ORDERS = fixture('orders_small.csv');
@@ -21,34 +21,6 @@ const HOSTILE = {
 /** The origin the suite's server runs on (the config's baseURL). */
 function origin(): string {
   return new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1:4173/').origin;
-}
-
-interface Watch {
-  violations: () => Promise<string[]>;
-  errors: string[];
-}
-
-/** Records CSP violations (in the page) and console errors / uncaught exceptions. */
-async function watch(page: Page): Promise<Watch> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}`);
-    });
-  });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return {
-    errors,
-    violations: () =>
-      page.evaluate(
-        () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
-      ),
-  };
 }
 
 /** Nothing from the data became markup: no injected elements, no inline handlers. */

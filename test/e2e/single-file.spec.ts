@@ -2,39 +2,16 @@
 // Opened straight from disk (file://, no server): a workspace, a CSV import through the file
 // chooser, the accounts grid, the data still there after a reload — with the single file's strict
 // CSP unbroken and no request for anything but the file itself and the page's own blob:/data: URLs.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { KeyplanApp } from './app';
+import { KeyplanApp, watchPage as watch } from './app';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const SINGLE =
   process.env.E2E_SINGLE ??
   fileURLToPath(new URL('../../dist-single/keyplan.html', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../../.scratch/', import.meta.url));
-
-/** Records CSP violations in the page (as in security.spec.ts) and errors on the console. */
-async function watch(page: Page) {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}`);
-    });
-  });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  return {
-    errors,
-    violations: () =>
-      page.evaluate(
-        () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
-      ),
-  };
-}
+const SHOTS = 'test-results/screenshots/';
 
 test('keyplan.html opened from disk imports a CSV, keeps it after a reload, and asks nothing of the network', async ({
   page,
